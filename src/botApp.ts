@@ -1,0 +1,108 @@
+import { createHmac } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ConversationState, UserState } from 'botbuilder';
+import { AdviceBot } from './bots/adviceBot';
+import { RetryFilter } from './bots/retryFilter';
+import { ConversationHub } from './channels/directline/conversationHub';
+import { DirectLineGateway } from './channels/directline/directLineGateway';
+import { registerConnectorRoutes, registerDirectLineRoutes, DIRECT_LINE_BASE_PATH } from './channels/directline/directLineRoutes';
+import { DirectLineStream } from './channels/directline/directLineStream';
+import { resolveSigningKey } from './channels/directline/signingKey';
+import { createTokenService } from './channels/directline/tokens';
+import { Config, isLocalMode } from './config';
+import { MainDialog } from './dialogs/mainDialog';
+import { Logger } from './logger';
+import { createBotAdapter } from './server/botAdapter';
+import { createBotServer } from './server/createBotServer';
+import { registerStaticFiles } from './server/staticFiles';
+import { registerWebChatTokenRoute } from './server/webChatTokenRoute';
+import { registerWidgetConfigRoute } from './server/widgetConfigRoute';
+import { openSqliteDatabase } from './storage/sqliteDatabase';
+import { SqliteStorage } from './storage/sqliteStorage';
+
+export interface RunningBot {
+  /** e.g. http://127.0.0.1:3978 */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Idle conversations leave the gateway's memory after an hour; nothing of them is on disk. */
+const GATEWAY_IDLE_MS = 60 * 60 * 1000;
+
+/**
+ * Builds storage, state, bot, adapter, gateway and server from a config, and starts listening.
+ * `index.ts` calls it for real; tests call it with their own config, on port 0.
+ */
+export async function startBot(config: Config, log: Logger, rootDir: string = resolve(__dirname, '..')): Promise<RunningBot> {
+  const database = openSqliteDatabase(config.sqlitePath);
+  const storage = new SqliteStorage(database);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
+  const adapter = createBotAdapter(config, log, [retryFilter]);
+  const bot = new AdviceBot(conversationState, userState, new MainDialog(), {
+    botDisplayName: config.botDisplayName,
+    maxMessageLength: config.maxMessageLength,
+  });
+
+  let localOrigin = '';
+  const signingKey = resolveSigningKey(config.directLineTokenSecret, config.sqlitePath);
+  const connectorKey = createHmac('sha256', signingKey).update('connector').digest('base64url').slice(0, 32);
+  const hub = new ConversationHub({ maxActivitiesPerConversation: 500, idleMilliseconds: GATEWAY_IDLE_MS });
+  const gateway = new DirectLineGateway({
+    tokens: createTokenService(signingKey, config.directLineTokenTtlSeconds),
+    hub,
+    bot: { id: 'family-advice-bot', name: config.botDisplayName, role: 'bot' },
+    botEndpoint: () => `${localOrigin}/api/messages`,
+    serviceUrl: () => `${localOrigin}${DIRECT_LINE_BASE_PATH}/connector/${connectorKey}`,
+    log,
+  });
+  // The built-in gateway talks to the bot unauthenticated, so it only exists in local mode.
+  const builtInGateway = isLocalMode(config) && !config.directLineSecret;
+  const stream = builtInGateway ? new DirectLineStream(gateway) : undefined;
+  if (!isLocalMode(config) && !config.directLineSecret) {
+    log.warn('web_chat_unavailable', { reason: 'MicrosoftAppId is set but DIRECT_LINE_SECRET is empty: the web page cannot connect. Teams and other Azure channels still work.' });
+  }
+
+  const botServer = createBotServer({
+    adapter,
+    bot,
+    log,
+    localMode: isLocalMode(config),
+    checkStorage: () => storage.ping(),
+    stream,
+    addRoutes: (server) => {
+      registerStaticFiles(server, rootDir);
+      registerWidgetConfigRoute(server, config);
+      if (builtInGateway) {
+        registerDirectLineRoutes(server, gateway);
+        registerConnectorRoutes(server, gateway, connectorKey);
+        registerWebChatTokenRoute(server, { gateway, log });
+      } else {
+        registerWebChatTokenRoute(server, {
+          gateway,
+          log,
+          azure: config.directLineSecret ? { endpoint: config.directLineEndpoint, secret: config.directLineSecret } : undefined,
+        });
+      }
+    },
+  });
+
+  const address = await botServer.listen(config.port, config.host);
+  const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  localOrigin = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${address.port}`;
+  const pruner = setInterval(() => hub.prune(), 60000);
+  pruner.unref();
+
+  return {
+    url: localOrigin,
+    port: address.port,
+    close: async () => {
+      clearInterval(pruner);
+      await botServer.close();
+      storage.close();
+    },
+  };
+}

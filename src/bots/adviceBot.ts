@@ -1,0 +1,105 @@
+import { ActivityHandler, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { DialogState } from 'botbuilder-dialogs';
+import { MainDialog } from '../dialogs/mainDialog';
+import { MESSAGES, MAIN_MENU, welcomeMessages } from '../dialogs/messages';
+import { inspectIncomingMessage } from './incomingMessage';
+import { channelHasQuickExit } from './channelFeatures';
+
+export interface AdviceBotOptions {
+  readonly botDisplayName: string;
+  readonly maxMessageLength: number;
+}
+
+/** Event the web page sends when Quick Exit is pressed: forget this conversation. */
+export const QUICK_EXIT_EVENT = 'quickExit';
+
+/**
+ * Turn order (DESIGN.md): hand-off relay → safety → interruptions → active dialog → routing.
+ * Hand-off and safety arrive with issues 4 and 5; interruptions and routing live in MainDialog.
+ */
+export class AdviceBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly mainDialog: MainDialog,
+    private readonly options: AdviceBotOptions,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+
+    this.onMembersAdded(async (context, next) => {
+      const someoneElseJoined = (context.activity.membersAdded ?? []).some(
+        (member) => member.id !== context.activity.recipient?.id,
+      );
+      if (someoneElseJoined) await this.welcomeOnce(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === QUICK_EXIT_EVENT) await this.forgetConversation(context);
+      await next();
+    });
+
+    this.onEndOfConversation(async (context, next) => {
+      await this.forgetConversation(context);
+      await next();
+    });
+  }
+
+  /** Saves state after every turn, including turns that only sent a welcome. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    if (context.turnState.get(FORGOTTEN)) return;
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    const lines = welcomeMessages(this.options.botDisplayName, channelHasQuickExit(context.activity.channelId));
+    const last = lines.pop() ?? '';
+    await context.sendActivities([
+      ...lines.map((line) => MessageFactory.text(line)),
+      MessageFactory.suggestedActions(
+        MAIN_MENU.map((choice) => choice.title),
+        last,
+      ),
+    ]);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const message = inspectIncomingMessage(context.activity, this.options.maxMessageLength);
+    switch (message.kind) {
+      case 'empty':
+        await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), MESSAGES.emptyMessage));
+        return;
+      case 'attachmentsOnly':
+        await context.sendActivity(MESSAGES.attachmentOnly);
+        return;
+      case 'tooLong':
+        await context.sendActivity(MESSAGES.tooLong(this.options.maxMessageLength));
+        return;
+      case 'text':
+        if (message.hadAttachments) await context.sendActivity(MESSAGES.attachmentWithText);
+        await this.mainDialog.run(context, this.dialogState);
+    }
+  }
+
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    await this.conversationState.delete(context);
+    await this.userState.delete(context);
+    context.turnState.set(FORGOTTEN, true);
+  }
+}
+
+const FORGOTTEN = Symbol('conversationForgotten');

@@ -1,0 +1,139 @@
+import { Activity } from 'botbuilder';
+
+/** An activity as it travels in JSON: timestamps are ISO strings, and every stored one has an id. */
+export type WireActivity = Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> & { id: string; timestamp: string };
+
+export interface ActivitySet {
+  readonly activities: WireActivity[];
+  readonly watermark: string;
+}
+
+type Listener = (set: ActivitySet) => void;
+
+interface ConversationLog {
+  readonly entries: Array<{ watermark: number; activity: WireActivity }>;
+  readonly listeners: Set<Listener>;
+  /** clientActivityID → id we gave it, so a client's resend of the same message is not delivered twice. */
+  readonly clientIds: Map<string, string>;
+  lastUsed: number;
+  started: boolean;
+}
+
+export interface ConversationHubOptions {
+  /** Activities kept per conversation for polling clients; older ones drop off. */
+  readonly maxActivitiesPerConversation: number;
+  /** A conversation with no traffic for this long is forgotten (its text leaves memory). */
+  readonly idleMilliseconds: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Holds each conversation's recent activities in memory only, like Direct Line's short-lived
+ * transcript: long enough for a client to fetch them by watermark, never written to disk, because
+ * it contains what people typed. Watermarks start from the clock, so after a restart they are
+ * still larger than any a reconnecting client holds, and it receives every new activity.
+ */
+export class ConversationHub {
+  private readonly conversations = new Map<string, ConversationLog>();
+  private lastWatermark: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ConversationHubOptions) {
+    this.now = options.now ?? Date.now;
+    this.lastWatermark = this.now() * 1000;
+  }
+
+  /** Marks the conversation started; returns false if it already was (so conversationUpdate is sent once). */
+  markStarted(conversationId: string): boolean {
+    const log = this.logFor(conversationId);
+    if (log.started) return false;
+    log.started = true;
+    return true;
+  }
+
+  /** Appends an activity, gives it an id and timestamp, and pushes it to live streams. */
+  append(conversationId: string, activity: Partial<Activity> | Omit<WireActivity, 'id' | 'timestamp'>): WireActivity {
+    const log = this.logFor(conversationId);
+    const watermark = this.nextWatermark();
+    const stored: WireActivity = {
+      ...(activity as Omit<WireActivity, 'id' | 'timestamp'>),
+      id: `${conversationId}|${String(watermark)}`,
+      timestamp: new Date(this.now()).toISOString(),
+      conversation: { id: conversationId } as WireActivity['conversation'],
+      channelId: 'directline',
+    };
+    delete stored.serviceUrl;
+    log.entries.push({ watermark, activity: stored });
+    if (log.entries.length > this.options.maxActivitiesPerConversation) log.entries.shift();
+    const set = { activities: [stored], watermark: String(watermark) };
+    for (const listener of log.listeners) listener(set);
+    return stored;
+  }
+
+  rememberClientActivity(conversationId: string, clientActivityId: string, activityId: string): void {
+    const ids = this.logFor(conversationId).clientIds;
+    ids.set(clientActivityId, activityId);
+    if (ids.size > this.options.maxActivitiesPerConversation) ids.delete(ids.keys().next().value as string);
+  }
+
+  findClientActivity(conversationId: string, clientActivityId: string): string | undefined {
+    return this.conversations.get(conversationId)?.clientIds.get(clientActivityId);
+  }
+
+  /** Activities after the watermark (all kept ones when none is given). */
+  activitiesAfter(conversationId: string, watermark?: string): ActivitySet {
+    const log = this.logFor(conversationId);
+    const after = parseWatermark(watermark);
+    const entries = log.entries.filter((entry) => entry.watermark > after);
+    const last = entries.at(-1)?.watermark ?? Math.max(after, log.entries.at(-1)?.watermark ?? 0);
+    return { activities: entries.map((entry) => entry.activity), watermark: last > 0 ? String(last) : '' };
+  }
+
+  subscribe(conversationId: string, listener: Listener): () => void {
+    const log = this.logFor(conversationId);
+    log.listeners.add(listener);
+    return () => log.listeners.delete(listener);
+  }
+
+  /** Quick Exit: drop everything held for this conversation at once. */
+  forget(conversationId: string): void {
+    this.conversations.delete(conversationId);
+  }
+
+  /** Forgets idle conversations that nobody is listening to; returns how many went. */
+  prune(): number {
+    const cutoff = this.now() - this.options.idleMilliseconds;
+    let removed = 0;
+    for (const [id, log] of this.conversations) {
+      if (log.lastUsed < cutoff && log.listeners.size === 0) {
+        this.conversations.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+
+  private logFor(conversationId: string): ConversationLog {
+    let log = this.conversations.get(conversationId);
+    if (!log) {
+      log = { entries: [], listeners: new Set(), clientIds: new Map(), lastUsed: 0, started: false };
+      this.conversations.set(conversationId, log);
+    }
+    log.lastUsed = this.now();
+    return log;
+  }
+
+  private nextWatermark(): number {
+    this.lastWatermark = Math.max(this.lastWatermark + 1, this.now() * 1000);
+    return this.lastWatermark;
+  }
+}
+
+function parseWatermark(watermark: string | undefined): number {
+  if (!watermark || !/^\d{1,20}$/.test(watermark)) return 0;
+  return Number(watermark);
+}

@@ -1,0 +1,143 @@
+/**
+ * Typed, validated, frozen settings. `loadConfig` is pure (tests pass a plain object); only
+ * `index.ts` calls it with `process.env`, and no other file reads the environment.
+ * Every field here has a line in `.env.example` and in the README's settings table (a test checks).
+ */
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface Config {
+  /** NODE_ENV. "production" makes a missing DIRECTLINE_TOKEN_SECRET an error instead of a generated dev key. */
+  readonly nodeEnv: string;
+  /** PORT: where the server listens. Default 3978 (the Emulator's default). A port in use stops start-up. */
+  readonly port: number;
+  /** HOST: address to listen on. Default 127.0.0.1, or 0.0.0.0 in production (App Service needs every interface). */
+  readonly host: string;
+  /** MicrosoftAppType / Id / Password / TenantId: the Azure Bot's identity. All empty = local mode (no auth; Emulator and built-in gateway). */
+  readonly microsoftAppType: AppType;
+  readonly microsoftAppId: string;
+  readonly microsoftAppPassword: string;
+  readonly microsoftAppTenantId: string;
+  /** SQLITE_PATH: the state database. Default ./data/bot.sqlite; its folder is created. A read-only path stops start-up. */
+  readonly sqlitePath: string;
+  /** DIRECT_LINE_SECRET: Azure Direct Line secret. Set = the web page gets tokens from Azure; empty = the built-in gateway. Never sent to a browser. */
+  readonly directLineSecret: string;
+  /** DIRECT_LINE_ENDPOINT: Azure Direct Line base URL. Default https://directline.botframework.com/v3/directline (use the europe. host for EU data residency). */
+  readonly directLineEndpoint: string;
+  /** DIRECTLINE_TOKEN_SECRET: key (32+ characters) that signs built-in gateway tokens. Empty outside production = a key generated once beside the database. */
+  readonly directLineTokenSecret: string;
+  /** DIRECTLINE_TOKEN_TTL_SECONDS: how long a web chat token lasts before it must be refreshed. Default 1800 (30 minutes). */
+  readonly directLineTokenTtlSeconds: number;
+  /** QUICK_EXIT_URL: where Quick Exit sends the person. Default BBC Weather: neutral and quick to load. */
+  readonly quickExitUrl: string;
+  /** BOT_DISPLAY_NAME: the name the chat widget and greeting use. */
+  readonly botDisplayName: string;
+  /** MAX_MESSAGE_LENGTH: longest message (characters) the bot reads; longer ones get a kind "please shorten" reply. Default 4000. */
+  readonly maxMessageLength: number;
+}
+
+const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The bot cannot start because of its settings:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const text = (name: string, fallback = ''): string => (env[name] ?? '').trim() || fallback;
+
+  const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
+    const raw = text(name);
+    if (raw === '') return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(
+        `${name} must be a whole number from ${min} to ${max}${unit} (found "${raw}"). Fix it in .env, or delete it to use ${fallback}.`,
+      );
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const httpsUrl = (name: string, fallback: string): string => {
+    const raw = text(name, fallback);
+    let ok = false;
+    try {
+      ok = new URL(raw).protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`${name} must be a full https:// address (found "${raw}"). Fix it in .env, or delete it to use ${fallback}.`);
+    return raw;
+  };
+
+  const nodeEnv = text('NODE_ENV', 'development');
+  const production = nodeEnv === 'production';
+
+  const appTypeRaw = text('MicrosoftAppType', 'MultiTenant');
+  const appTypeMatch = APP_TYPES.find((t) => t.toLowerCase() === appTypeRaw.toLowerCase());
+  if (!appTypeMatch) {
+    problems.push(`MicrosoftAppType must be one of ${APP_TYPES.join(', ')} (found "${appTypeRaw}"). Use the type your Azure Bot was created with.`);
+  }
+  const microsoftAppType = appTypeMatch ?? 'MultiTenant';
+  const microsoftAppId = text('MicrosoftAppId');
+  const microsoftAppPassword = text('MicrosoftAppPassword');
+  const microsoftAppTenantId = text('MicrosoftAppTenantId');
+
+  if (microsoftAppId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(microsoftAppId)) {
+    problems.push('MicrosoftAppId must be a GUID like 00000000-0000-0000-0000-000000000000 (the Azure Bot\'s app id). Leave it empty for local mode.');
+  }
+  if (microsoftAppId && microsoftAppType !== 'UserAssignedMSI' && !microsoftAppPassword) {
+    problems.push('MicrosoftAppPassword is empty but MicrosoftAppId is set. Add the app\'s client secret, or empty MicrosoftAppId for local mode.');
+  }
+  if (!microsoftAppId && microsoftAppPassword) {
+    problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty. Set both (Azure) or neither (local mode).');
+  }
+  if (microsoftAppId && microsoftAppType !== 'MultiTenant' && !microsoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId is needed when MicrosoftAppType is ${microsoftAppType}. Add your Microsoft Entra tenant id.`);
+  }
+
+  const directLineTokenSecret = text('DIRECTLINE_TOKEN_SECRET');
+  if (directLineTokenSecret && directLineTokenSecret.length < 32) {
+    problems.push(
+      `DIRECTLINE_TOKEN_SECRET must be at least 32 characters (found ${directLineTokenSecret.length}). Generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('hex'))"`,
+    );
+  }
+  const directLineSecret = text('DIRECT_LINE_SECRET');
+  if (production && !directLineTokenSecret && !directLineSecret) {
+    problems.push(
+      'DIRECTLINE_TOKEN_SECRET is required in production when the built-in Direct Line gateway is used (DIRECT_LINE_SECRET is empty). Set it to 32+ random characters.',
+    );
+  }
+
+  const config: Config = {
+    nodeEnv,
+    port: wholeNumber('PORT', 3978, 1, 65535, ''),
+    host: text('HOST', production ? '0.0.0.0' : '127.0.0.1'),
+    microsoftAppType,
+    microsoftAppId,
+    microsoftAppPassword,
+    microsoftAppTenantId,
+    sqlitePath: text('SQLITE_PATH', './data/bot.sqlite'),
+    directLineSecret,
+    directLineEndpoint: httpsUrl('DIRECT_LINE_ENDPOINT', DEFAULT_DIRECT_LINE_ENDPOINT).replace(/\/+$/, ''),
+    directLineTokenSecret,
+    directLineTokenTtlSeconds: wholeNumber('DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 60, 86400, ' seconds'),
+    quickExitUrl: httpsUrl('QUICK_EXIT_URL', 'https://www.bbc.co.uk/weather'),
+    botDisplayName: text('BOT_DISPLAY_NAME', 'Family Rights Advice Bot'),
+    maxMessageLength: wholeNumber('MAX_MESSAGE_LENGTH', 4000, 100, 20000, ' characters'),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** True when no Azure identity is configured: the bot accepts unauthenticated local traffic (Emulator, built-in gateway). */
+export function isLocalMode(config: Config): boolean {
+  return config.microsoftAppId === '';
+}

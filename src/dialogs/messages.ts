@@ -1,0 +1,76 @@
+/**
+ * Everything the bot says in the foundation turns, in one place so wording can be reviewed
+ * without reading dialog code. Plain English, short lines, one idea per message.
+ */
+import { HELPLINE } from '../handoff/helpline';
+
+export interface MenuChoice {
+  /** What the button shows and what it sends back when tapped. */
+  readonly title: string;
+  /** Topic id from TAXONOMY.md, or 'handoff' for the person option. */
+  readonly topic: string;
+}
+
+/** The situations the bot walks people through (DESIGN.md), in the order most people need them. */
+export const MAIN_MENU: readonly MenuChoice[] = [
+  { title: "Children's services contacted me", topic: 'referral-assessment' },
+  { title: 'Child protection plan or conference', topic: 'child-protection-plan' },
+  { title: 'Domestic abuse and social workers', topic: 'domestic-abuse' },
+  { title: 'Section 20 (voluntary care)', topic: 'section-20' },
+  { title: 'Court and care proceedings', topic: 'care-proceedings' },
+  { title: 'Making a complaint', topic: 'complaint-social-worker' },
+  { title: 'Talk to a person', topic: 'handoff' },
+];
+
+const helplineLine = `Family Rights Group advice line: ${HELPLINE.number}. ${HELPLINE.costNote}, ${HELPLINE.hoursInWords}.`;
+
+export function welcomeMessages(botName: string, hasQuickExit: boolean): string[] {
+  const messages = [
+    `Hello, I'm the ${botName}. I'm a computer program, not a person or a lawyer.`,
+    "I can help you understand what is happening when children's services (social services) are involved with your family: what things mean, what usually happens next, and what you can do.",
+    "I give general information about the law in England. The law in Wales is different in places, and I'll say when it is.",
+    `To talk to an adviser, call the ${helplineLine}`,
+    'If anyone is in danger right now, call 999.',
+  ];
+  if (hasQuickExit) {
+    messages.push('If you need to leave this page quickly, press the Quick Exit button (or press Shift three times). It clears this chat.');
+  }
+  messages.push('What would you like help with? Tap a topic below or type your question in your own words.');
+  return messages;
+}
+
+export const MESSAGES = Object.freeze({
+  menuPrompt: 'Here is what I can help with. Tap a topic, or type your question in your own words.',
+  startOver: "OK, let's start again. Nothing you told me before will be used.",
+  greeting: 'Hello. What would you like help with?',
+  thanks: "You're welcome. Is there anything else I can help with?",
+  goodbye: `Take care. You can come back at any time. The ${helplineLine}`,
+  fallback: [
+    "Sorry, I didn't understand that. I may not know about it yet.",
+    'You could try saying it another way, or pick a topic below.',
+    `You can also talk it through with an adviser on the ${helplineLine}`,
+  ],
+  topicComingSoon: (title: string) => [
+    `You picked "${title}". I can't walk you through this in detail yet.`,
+    `An adviser can talk it through with you. The ${helplineLine} ${HELPLINE.textphone}.`,
+  ],
+  talkToPerson: [
+    `To talk to an adviser, call the ${helplineLine}`,
+    `${HELPLINE.textphone}.`,
+    'If anyone is in danger right now, call 999.',
+  ],
+  emptyMessage: "I didn't get any words there. Please type your question, or pick a topic below.",
+  tooLong: (max: number) =>
+    `That message is longer than I can read (more than ${max} characters). Could you send it in shorter parts, or tell me the main question first? Nothing you sent has been lost from this chat.`,
+  attachmentOnly:
+    "I can't open files or pictures. Please don't send documents with personal details here. Type your question instead, or tell an adviser on the helpline.",
+  attachmentWithText: "I can't open files or pictures, so I've only read your words.",
+  somethingWentWrong: [
+    'Sorry, something went wrong on our side.',
+    "Your place in the conversation is saved. Please try sending your message again in a moment.",
+    `If it keeps happening, call the ${helplineLine}`,
+  ],
+  conversationEnded: 'This chat has ended and has been cleared.',
+  unsupportedActivity: "Sorry, I can only read typed messages here.",
+  dialogUpdated: "I've been updated since we last spoke, so let's start that part again. Sorry about that.",
+});

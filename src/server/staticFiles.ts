@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Request, Response, Server } from 'restify';
+
+interface StaticFile {
+  readonly file: string;
+  readonly type: string;
+}
+
+/**
+ * A fixed list, not a folder: nothing outside it can ever be served (no path traversal), and the
+ * browser libraries come from the project's own node_modules, never from a CDN.
+ */
+export function staticFileTable(rootDir: string): Readonly<Record<string, StaticFile>> {
+  const web = (name: string) => join(rootDir, 'web', name);
+  const modules = (name: string) => join(rootDir, 'node_modules', name);
+  const js = 'text/javascript; charset=utf-8';
+  const css = 'text/css; charset=utf-8';
+  return {
+    '/': { file: web('index.html'), type: 'text/html; charset=utf-8' },
+    '/chat.js': { file: web('chat.js'), type: js },
+    '/chat.css': { file: web('chat.css'), type: css },
+    '/embed.js': { file: web('embed.js'), type: js },
+    '/vendor/webchat.js': { file: modules('botframework-webchat/dist/webchat.js'), type: js },
+    '/vendor/exit-this-page.js': { file: modules('govuk-frontend/dist/govuk/components/exit-this-page/exit-this-page.bundle.js'), type: js },
+    '/vendor/exit-this-page.css': { file: web('generated/exit-this-page.css'), type: css },
+  };
+}
+
+export function registerStaticFiles(server: Server, rootDir: string): void {
+  const cache = new Map<string, Buffer>();
+  for (const [path, entry] of Object.entries(staticFileTable(rootDir))) {
+    server.get(path, async (req: Request, res: Response) => {
+      try {
+        const body = cache.get(entry.file) ?? (await readFile(entry.file));
+        cache.set(entry.file, body);
+        res.writeHead(200, {
+          'content-type': entry.type,
+          'content-length': body.length,
+          // The page itself must never be cached: a shared computer should not show it from history.
+          'cache-control': path === '/' ? 'no-store' : 'public, max-age=300',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      } catch {
+        res.send(404, { error: { code: 'NotFound', message: `${path} is missing from this installation. Run "npm run build".` } });
+      }
+    });
+  }
+}
