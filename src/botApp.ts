@@ -42,7 +42,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
 
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
   const adapter = createBotAdapter(config, log, [retryFilter]);
-  const bot = new AdviceBot(conversationState, userState, new MainDialog(), {
+  const bot = new AdviceBot(conversationState, userState, new MainDialog(conversationState.createProperty<number>('misunderstandings')), {
     botDisplayName: config.botDisplayName,
     maxMessageLength: config.maxMessageLength,
   });

@@ -9,7 +9,7 @@ export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export interface Config {
   /** NODE_ENV. "production" makes a missing DIRECTLINE_TOKEN_SECRET an error instead of a generated dev key. */
   readonly nodeEnv: string;
-  /** PORT: where the server listens. Default 3978 (the Emulator's default). A port in use stops start-up. */
+  /** PORT: where the server listens. Default 3978 (the Emulator's default); 0 picks any free port. A port in use stops start-up. */
   readonly port: number;
   /** HOST: address to listen on. Default 127.0.0.1, or 0.0.0.0 in production (App Service needs every interface). */
   readonly host: string;
@@ -117,7 +117,7 @@ export function loadConfig(env: Env): Config {
 
   const config: Config = {
     nodeEnv,
-    port: wholeNumber('PORT', 3978, 1, 65535, ''),
+    port: wholeNumber('PORT', 3978, 0, 65535, ''),
     host: text('HOST', production ? '0.0.0.0' : '127.0.0.1'),
     microsoftAppType,
     microsoftAppId,

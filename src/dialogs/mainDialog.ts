@@ -16,6 +16,7 @@ export const MAIN_DIALOG_ID = 'mainDialog';
 const ROUTE_WATERFALL_ID = 'routeWaterfall';
 
 const MENU_TITLES = MAIN_MENU.map((choice) => choice.title);
+const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
 /**
  * The router. Interruptions (start over, help, talk to a person) are handled before any active
@@ -23,7 +24,8 @@ const MENU_TITLES = MAIN_MENU.map((choice) => choice.title);
  * Situation waterfalls and knowledge-base answers plug in here (issues 3 and 4).
  */
 export class MainDialog extends ComponentDialog {
-  constructor() {
+  /** `misunderstandings`: fallbacks in a row, kept in conversation state so it survives a restart. */
+  constructor(private readonly misunderstandings: StatePropertyAccessor<number>) {
     super(MAIN_DIALOG_ID);
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL_ID, [this.routeMessageStep.bind(this)]));
     this.initialDialogId = ROUTE_WATERFALL_ID;
@@ -76,11 +78,14 @@ export class MainDialog extends ComponentDialog {
     const text = (step.context.activity.text ?? '').trim();
     const menuChoice = MAIN_MENU.find((choice) => choice.title.toLowerCase() === text.toLowerCase());
     if (menuChoice && menuChoice.topic !== 'handoff') {
+      await this.misunderstandings.set(step.context, 0);
       await sendLines(step.context, MESSAGES.topicComingSoon(menuChoice.title));
       await sendMenu(step.context);
       return step.endDialog();
     }
-    switch (detectConversationalIntent(text)) {
+    const intent = detectConversationalIntent(text);
+    await this.misunderstandings.set(step.context, intent ? 0 : (await this.misunderstandings.get(step.context, 0)) + 1);
+    switch (intent) {
       case 'greeting':
         await step.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.greeting));
         break;
@@ -91,10 +96,17 @@ export class MainDialog extends ComponentDialog {
         await step.context.sendActivity(MESSAGES.goodbye);
         break;
       default:
-        await sendLines(step.context, MESSAGES.fallback.slice(0, -1));
-        await step.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.fallback.at(-1)));
+        await this.sendFallback(step.context);
     }
     return step.endDialog();
+  }
+
+  /** A second miss in a row changes tone: the person is struggling, so a person is offered first. */
+  private async sendFallback(context: TurnContext): Promise<void> {
+    const repeated = (await this.misunderstandings.get(context, 0)) >= 2;
+    const lines = repeated ? MESSAGES.fallbackAgain : MESSAGES.fallback;
+    await sendLines(context, lines.slice(0, -1));
+    await context.sendActivity(MessageFactory.suggestedActions(repeated ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES, lines.at(-1)));
   }
 }
 

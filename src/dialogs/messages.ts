@@ -50,6 +50,11 @@ export const MESSAGES = Object.freeze({
     'You could try saying it another way, or pick a topic below.',
     `You can also talk it through with an adviser on the ${helplineLine}`,
   ],
+  fallbackAgain: [
+    "I'm sorry, I'm still not understanding. That's my fault, not yours.",
+    `It may help to talk it through with an adviser. The ${helplineLine} ${HELPLINE.textphone}.`,
+    'Or tap a topic below.',
+  ],
   topicComingSoon: (title: string) => [
     `You picked "${title}". I can't walk you through this in detail yet.`,
     `An adviser can talk it through with you. The ${helplineLine} ${HELPLINE.textphone}.`,

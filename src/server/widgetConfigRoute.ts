@@ -3,7 +3,7 @@ import { Config } from '../config';
 
 /** The few settings the chat page needs; nothing secret is ever part of this. */
 export function registerWidgetConfigRoute(server: Server, config: Config): void {
-  server.get('/api/widget-config', (_req: Request, res: Response) => {
+  server.get('/api/widget-config', async (_req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
     res.send(200, { botDisplayName: config.botDisplayName, quickExitUrl: config.quickExitUrl });
   });

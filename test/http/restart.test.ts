@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BotProcess, freePort, startBotProcess } from '../support/botProcess';
+
+interface ActivityList {
+  activities: Array<{ text?: string; from: { id: string } }>;
+  watermark: string;
+}
+
+describe('a conversation when the bot process is killed and started again', () => {
+  let dataDir: string;
+  const running: BotProcess[] = [];
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'advice-bot-restart-'));
+  });
+  afterEach(async () => {
+    for (const bot of running.splice(0)) {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) {
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('continues where it was: same token, same conversation, no second greeting', async () => {
+    const port = await freePort();
+    const first = await startBotProcess(port, dataDir);
+    running.push(first);
+
+    const session = (await (await fetch(`${first.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const base = `${first.url}/api/directline/conversations/${session.conversationId}`;
+    expect((await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    const say = (text: string) => fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+    const listAfter = async (watermark = '') => (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as ActivityList;
+
+    expect((await say('qwerty asdf')).status).toBe(200);
+    const beforeKill = await listAfter();
+    expect(beforeKill.activities.map((a) => a.text).join('\n')).toMatch(/didn't understand/);
+
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+
+    const second = await startBotProcess(port, dataDir);
+    running.push(second);
+    // The page would re-open its stream; it keeps its token and conversation id.
+    expect((await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
+    expect((await say('zxcv uiop')).status).toBe(200);
+
+    const afterRestart = await listAfter(beforeKill.watermark);
+    const texts = afterRestart.activities.map((a) => a.text ?? '').join('\n');
+    // Second misunderstanding in a row: the count was kept across the kill.
+    expect(texts).toMatch(/still not understanding/);
+    expect(texts).not.toMatch(/I'm a computer program/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const bot = await startBotProcess(await freePort(), dataDir);
+    running.push(bot);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe('0');
+    expect(bot.output()).toMatch(/shutdown_started/);
+  });
+});

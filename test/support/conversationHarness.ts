@@ -1,0 +1,51 @@
+import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, UserState } from 'botbuilder';
+import { AdviceBot } from '../../src/bots/adviceBot';
+import { RetryFilter } from '../../src/bots/retryFilter';
+import { MainDialog } from '../../src/dialogs/mainDialog';
+import { handleTurnError } from '../../src/server/botAdapter';
+import { createMemoryLogger } from '../../src/logger';
+
+/** The real bot, turn order and middleware on a TestAdapter, for transcript-style tests. */
+export function createConversation(options: { storage?: Storage; channelId?: string; maxMessageLength?: number } = {}) {
+  const storage = options.storage ?? new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const log = createMemoryLogger();
+  const bot = new AdviceBot(conversationState, userState, new MainDialog(conversationState.createProperty<number>('misunderstandings')), {
+    botDisplayName: 'Family Rights Advice Bot',
+    maxMessageLength: options.maxMessageLength ?? 4000,
+  });
+  const adapter = new TestAdapter(async (context) => bot.run(context), {
+    channelId: options.channelId ?? 'directline',
+    conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
+    user: { id: 'dl_user', name: '' },
+    bot: { id: 'bot', name: 'bot' },
+  } as never);
+  adapter.use(new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds')));
+  adapter.onTurnError = (context, error) => handleTurnError(context, error, log);
+  return { adapter, storage, log };
+}
+
+/** Sends one activity and collects every message the bot sent in reply. */
+export async function say(adapter: TestAdapter, activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+  adapter.activeQueue.length = 0;
+  await adapter.receiveActivity(activity);
+  const replies = adapter.activeQueue.filter((a) => a.type === ActivityTypes.Message);
+  adapter.activeQueue.length = 0;
+  return replies;
+}
+
+export function textsOf(replies: Partial<Activity>[]): string {
+  return replies.map((r) => r.text ?? '').join('\n');
+}
+
+export function buttonsOf(replies: Partial<Activity>[]): string[] {
+  return (replies.at(-1)?.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
+}
+
+export function joinActivity(): Partial<Activity> {
+  return {
+    type: ActivityTypes.ConversationUpdate,
+    membersAdded: [{ id: 'bot', name: 'bot' }, { id: 'dl_user', name: '' }],
+  };
+}
