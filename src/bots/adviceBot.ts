@@ -49,6 +49,16 @@ export class AdviceBot extends ActivityHandler {
       await next();
     });
 
+    this.onMessageUpdate(async (context, next) => {
+      await context.sendActivity(MESSAGES.editedMessage);
+      await next();
+    });
+
+    this.onUnrecognizedActivityType(async (context, next) => {
+      if (!SILENT_ACTIVITY_TYPES.has(context.activity.type)) await context.sendActivity(MESSAGES.unsupportedActivity);
+      await next();
+    });
+
     this.onEndOfConversation(async (context, next) => {
       await this.forgetConversation(context);
       await next();
@@ -103,3 +113,9 @@ export class AdviceBot extends ActivityHandler {
 }
 
 const FORGOTTEN = Symbol('conversationForgotten');
+
+/** Housekeeping activities channels send on their own; a person did nothing, so the bot says nothing. */
+const SILENT_ACTIVITY_TYPES = new Set([
+  'typing', 'installationUpdate', 'contactRelationUpdate', 'trace', 'handoff', 'deleteUserData',
+  'suggestion', 'messageReaction', 'messageDelete', 'conversationUpdate', 'endOfConversation', 'event', 'invoke',
+]);

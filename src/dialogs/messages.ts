@@ -76,6 +76,7 @@ export const MESSAGES = Object.freeze({
     `If it keeps happening, call the ${helplineLine}`,
   ],
   conversationEnded: 'This chat has ended and has been cleared.',
-  unsupportedActivity: "Sorry, I can only read typed messages here.",
+  unsupportedActivity: "Sorry, I can only read typed messages here. Please type your question.",
+  editedMessage: "I can't see changes to a message after it's sent. Please send the new version as a new message.",
   dialogUpdated: "I've been updated since we last spoke, so let's start that part again. Sorry about that.",
 });

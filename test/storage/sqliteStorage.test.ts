@@ -29,10 +29,14 @@ describeStorageConformance('SQLite file', async () => {
   };
 });
 
-describeStorageConformance('SQLite in memory', async () => {
-  const storage = new SqliteStorage(openSqliteDatabase(':memory:'));
-  return { storage, cleanup: async () => storage.close() };
-});
+describeStorageConformance(
+  'SQLite in memory',
+  async () => {
+    const storage = new SqliteStorage(openSqliteDatabase(':memory:'));
+    return { storage, cleanup: async () => storage.close() };
+  },
+  { survivesReopen: false },
+);
 
 describe('the SQLite database file', () => {
   let dir: string;

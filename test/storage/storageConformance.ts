@@ -11,7 +11,11 @@ export interface StoreUnderTest {
  * The behaviour bot state relies on, for any botbuilder Storage. Each test gets an empty store.
  * Run it from a store's own test file: `describeStorageConformance('SQLite file', async () => …)`.
  */
-export function describeStorageConformance(name: string, create: () => Promise<StoreUnderTest>): void {
+export function describeStorageConformance(
+  name: string,
+  create: () => Promise<StoreUnderTest>,
+  capabilities: { survivesReopen: boolean } = { survivesReopen: true },
+): void {
   describe(`${name} storage`, () => {
     let store: StoreUnderTest;
     let storage: Storage;
@@ -213,9 +217,9 @@ export function describeStorageConformance(name: string, create: () => Promise<S
       expect((await storage.read(['k'])).k.profile.name).toBe('Sam');
     });
 
-    it('keeps data after the store is reopened', async () => {
-      // Only stores that outlive their process can show this; in-memory ones pass nothing to check.
-      if (!store.reopen) return;
+    // Only stores that outlive their process can show this; in-memory ones declare it and skip.
+    (capabilities.survivesReopen ? it : it.skip)('keeps data after the store is reopened', async () => {
+      if (!store.reopen) throw new Error(`${name}: survivesReopen is declared but the factory gives no reopen()`);
       await storage.write({ 'conv|1': { step: 'askWho' } });
       const eTag = await eTagOf('conv|1');
 
