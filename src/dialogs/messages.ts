@@ -25,18 +25,15 @@ export const MAIN_MENU: readonly MenuChoice[] = [
 const helplineLine = `Family Rights Group advice line: ${HELPLINE.number}. ${HELPLINE.costNote}, ${HELPLINE.hoursInWords}.`;
 
 export function welcomeMessages(botName: string, hasQuickExit: boolean): string[] {
-  const messages = [
-    `Hello, I'm the ${botName}. I'm a computer program, not a person or a lawyer.`,
-    "I can help you understand what is happening when children's services (social services) are involved with your family: what things mean, what usually happens next, and what you can do.",
+  const safety = hasQuickExit
+    ? 'If anyone is in danger right now, call 999. To leave this page fast, press Quick Exit (or Shift three times): it clears this chat.'
+    : 'If anyone is in danger right now, call 999.';
+  return [
+    `Hello, I'm the ${botName}. I'm a computer program, not a person or a lawyer. I can help you understand what is happening when children's services (social services) are involved with your family, and what you can do.`,
     "I give general information about the law in England. The law in Wales is different in places, and I'll say when it is.",
-    `To talk to an adviser, call the ${helplineLine}`,
-    'If anyone is in danger right now, call 999.',
+    `To talk to an adviser, call the ${helplineLine} ${safety}`,
+    'What would you like help with? Tap a topic below or type your question in your own words.',
   ];
-  if (hasQuickExit) {
-    messages.push('If you need to leave this page quickly, press the Quick Exit button (or press Shift three times). It clears this chat.');
-  }
-  messages.push('What would you like help with? Tap a topic below or type your question in your own words.');
-  return messages;
 }
 
 export const MESSAGES = Object.freeze({

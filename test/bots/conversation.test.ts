@@ -88,6 +88,20 @@ describe('a parent typing', () => {
   });
 });
 
+describe('Quick Exit', () => {
+  it('makes the bot forget the conversation: nothing from before is used afterwards', async () => {
+    const { adapter, storage } = createConversation();
+    await say(adapter, joinActivity());
+    await say(adapter, 'qwerty asdf');
+    const key = 'directline/conversations/conversation-1/';
+    expect(Object.keys(await storage.read([key]))).toEqual([key]);
+    await say(adapter, { type: 'event', name: 'quickExit' });
+    expect(await storage.read([key])).toEqual({});
+    // Had the first miss been kept, this would be "still not understanding".
+    expect(textsOf(await say(adapter, 'zxcv uiop'))).toMatch(/didn't understand/);
+  });
+});
+
 describe('messages the bot cannot read', () => {
   it('an empty message gets a gentle prompt', async () => {
     const { adapter } = createConversation();

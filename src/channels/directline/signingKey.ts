@@ -15,6 +15,12 @@ export function resolveSigningKey(configuredSecret: string, sqlitePath: string):
   if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
   mkdirSync(folder, { recursive: true });
   const key = randomBytes(32).toString('hex');
-  writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
-  return key;
+  try {
+    writeFileSync(keyFile, key, { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (error) {
+    // Another instance started at the same moment and wrote its key first: use that one.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(keyFile, 'utf8').trim();
+    throw error;
+  }
 }
