@@ -32,6 +32,32 @@ describe.each(['websocket', 'polling'] as const)('Web Chat over the built-in Dir
   });
 });
 
+describe('reconnecting', () => {
+  it('with a watermark streams only what the client has not seen yet', async () => {
+    const session = await requestToken(bot.url);
+    const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const base = `${session.domain}/conversations/${session.conversationId}`;
+    await fetch(`${session.domain}/conversations`, { method: 'POST', headers });
+    await fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'hello' }) });
+    const { watermark } = (await (await fetch(`${base}/activities`, { headers })).json()) as { watermark: string };
+    await fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'help' }) });
+
+    const reconnect = (await (await fetch(`${base}?watermark=${watermark}`, { headers })).json()) as { streamUrl: string; token: string };
+    expect(reconnect.streamUrl).toContain(`watermark=${watermark}`);
+    const firstBatch = await new Promise<Array<{ text?: string }>>((resolve, reject) => {
+      const ws = new WebSocket(reconnect.streamUrl);
+      ws.on('message', (data) => {
+        ws.close();
+        resolve((JSON.parse(String(data)) as { activities: Array<{ text?: string }> }).activities);
+      });
+      ws.on('error', reject);
+    });
+    const texts = firstBatch.map((a) => a.text);
+    expect(texts[0]).toBe('help');
+    expect(texts).not.toContain('hello');
+  });
+});
+
 describe('a token', () => {
   it('for conversation A gets 403 on conversation B, for reading, writing and streaming', async () => {
     const a = await requestToken(bot.url);
