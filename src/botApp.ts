@@ -11,6 +11,7 @@ import { resolveSigningKey } from './channels/directline/signingKey';
 import { createTokenService } from './channels/directline/tokens';
 import { Config, isLocalMode } from './config';
 import { MainDialog } from './dialogs/mainDialog';
+import { loadKnowledgeBase } from './knowledge/knowledgeBase';
 import { Logger } from './logger';
 import { createBotAdapter } from './server/botAdapter';
 import { createBotServer } from './server/createBotServer';
@@ -42,7 +43,15 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
 
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
   const adapter = createBotAdapter(config, log, [retryFilter]);
-  const bot = new AdviceBot(conversationState, userState, new MainDialog(conversationState.createProperty<number>('misunderstandings')), {
+  const knowledge = loadKnowledgeBase(rootDir);
+  const mainDialog = new MainDialog(
+    {
+      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
+    },
+    knowledge,
+  );
+  const bot = new AdviceBot(conversationState, userState, mainDialog, {
     botDisplayName: config.botDisplayName,
     maxMessageLength: config.maxMessageLength,
   });

@@ -9,7 +9,10 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
+import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, Reply, repliesFor, SOMETHING_ELSE } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
+import { readFeedback } from './feedbackAnswer';
 import { MAIN_MENU, MESSAGES } from './messages';
 
 export const MAIN_DIALOG_ID = 'mainDialog';
@@ -18,14 +21,24 @@ const ROUTE_WATERFALL_ID = 'routeWaterfall';
 const MENU_TITLES = MAIN_MENU.map((choice) => choice.title);
 const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
+/** What MainDialog remembers between turns, in conversation state. */
+export interface MainDialogMemory {
+  /** Fallbacks in a row; the second changes tone and offers a person first. */
+  readonly misunderstandings: StatePropertyAccessor<number>;
+  /** The entry just answered, while "Was this helpful?" is open. */
+  readonly awaitingFeedback: StatePropertyAccessor<string | undefined>;
+}
+
 /**
  * The router. Interruptions (start over, help, talk to a person) are handled before any active
- * situation dialog sees the message; everything else is routed once per turn.
- * Situation waterfalls and knowledge-base answers plug in here (issues 3 and 4).
+ * situation dialog sees the message; everything else is routed once per turn: feedback on the last
+ * answer, a tapped button, small talk, then the knowledge base.
  */
 export class MainDialog extends ComponentDialog {
-  /** `misunderstandings`: fallbacks in a row, kept in conversation state so it survives a restart. */
-  constructor(private readonly misunderstandings: StatePropertyAccessor<number>) {
+  constructor(
+    private readonly memory: MainDialogMemory,
+    private readonly knowledge: KnowledgeIndex,
+  ) {
     super(MAIN_DIALOG_ID);
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL_ID, [this.routeMessageStep.bind(this)]));
     this.initialDialogId = ROUTE_WATERFALL_ID;
@@ -56,6 +69,8 @@ export class MainDialog extends ComponentDialog {
     const text = dc.context.activity.text ?? '';
     switch (detectConversationalIntent(text)) {
       case 'startOver':
+        await this.memory.awaitingFeedback.set(dc.context, undefined);
+        await this.memory.misunderstandings.set(dc.context, 0);
         await dc.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.startOver));
         return dc.cancelAllDialogs();
       case 'help':
@@ -75,38 +90,78 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = (step.context.activity.text ?? '').trim();
-    const menuChoice = MAIN_MENU.find((choice) => choice.title.toLowerCase() === text.toLowerCase());
-    if (menuChoice && menuChoice.topic !== 'handoff') {
-      await this.misunderstandings.set(step.context, 0);
-      await sendLines(step.context, MESSAGES.topicComingSoon(menuChoice.title));
-      await sendMenu(step.context);
+    const context = step.context;
+    const text = (context.activity.text ?? '').trim();
+
+    const answeredEntry = await this.memory.awaitingFeedback.get(context);
+    await this.memory.awaitingFeedback.set(context, undefined);
+    if (answeredEntry) {
+      const feedback = readFeedback(text);
+      if (feedback === 'helpful') {
+        await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.thanks));
+        return step.endDialog();
+      }
+      if (feedback === 'notHelpful') {
+        await context.sendActivity(MessageFactory.suggestedActions([TALK_TO_PERSON], FEEDBACK_REPLIES.whatWasMissing));
+        return step.endDialog();
+      }
+    }
+
+    const entryId = this.entryForButton(text);
+    if (entryId) {
+      await this.answer(context, entryId);
       return step.endDialog();
     }
+    if (text.toLowerCase() === SOMETHING_ELSE.toLowerCase()) {
+      await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.somethingElse));
+      return step.endDialog();
+    }
+
     const intent = detectConversationalIntent(text);
-    await this.misunderstandings.set(step.context, intent ? 0 : (await this.misunderstandings.get(step.context, 0)) + 1);
-    switch (intent) {
-      case 'greeting':
-        await step.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.greeting));
-        break;
-      case 'thanks':
-        await step.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.thanks));
-        break;
-      case 'goodbye':
-        await step.context.sendActivity(MESSAGES.goodbye);
-        break;
-      default:
-        await this.sendFallback(step.context);
+    if (intent === 'greeting' || intent === 'thanks' || intent === 'goodbye') {
+      await this.memory.misunderstandings.set(context, 0);
+      const reply = intent === 'greeting' ? MESSAGES.greeting : intent === 'thanks' ? MESSAGES.thanks : MESSAGES.goodbye;
+      await context.sendActivity(intent === 'goodbye' ? MessageFactory.text(reply) : MessageFactory.suggestedActions(MENU_TITLES, reply));
+      return step.endDialog();
+    }
+
+    const result = this.knowledge.route(text);
+    if (result.kind === 'faq' && result.target) {
+      await this.answer(context, result.target);
+    } else if (result.kind === 'clarify') {
+      await this.memory.misunderstandings.set(context, 0);
+      await sendReplies(context, repliesFor(result, this.knowledge));
+    } else {
+      await this.sendFallback(context, result.topic === 'out-of-scope');
     }
     return step.endDialog();
   }
 
+  /** A tapped button sends its title: a topic from the menu, a related question, or a "did you mean" choice. */
+  private entryForButton(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    const menuChoice = MAIN_MENU.find((choice) => choice.title.toLowerCase() === lower);
+    if (menuChoice) return this.knowledge.entry(`${menuChoice.topic}-overview`)?.id;
+    return this.knowledge.entries.find((entry) => entry.title.toLowerCase() === lower)?.id;
+  }
+
+  private async answer(context: TurnContext, entryId: string): Promise<void> {
+    await this.memory.misunderstandings.set(context, 0);
+    await this.memory.awaitingFeedback.set(context, entryId);
+    await sendReplies(context, answerReplies(entryId, this.knowledge));
+  }
+
   /** A second miss in a row changes tone: the person is struggling, so a person is offered first. */
-  private async sendFallback(context: TurnContext): Promise<void> {
-    const repeated = (await this.misunderstandings.get(context, 0)) >= 2;
-    const lines = repeated ? MESSAGES.fallbackAgain : MESSAGES.fallback;
+  private async sendFallback(context: TurnContext, outOfScope: boolean): Promise<void> {
+    const misses = (await this.memory.misunderstandings.get(context, 0)) + 1;
+    await this.memory.misunderstandings.set(context, misses);
+    if (misses < 2) {
+      await sendReplies(context, fallbackReplies(outOfScope));
+      return;
+    }
+    const lines = MESSAGES.fallbackAgain;
     await sendLines(context, lines.slice(0, -1));
-    await context.sendActivity(MessageFactory.suggestedActions(repeated ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES, lines.at(-1)));
+    await context.sendActivity(MessageFactory.suggestedActions([TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)], lines.at(-1)));
   }
 }
 
@@ -116,4 +171,10 @@ async function sendMenu(context: TurnContext): Promise<void> {
 
 async function sendLines(context: TurnContext, lines: readonly string[]): Promise<void> {
   await context.sendActivities(lines.map((line) => MessageFactory.text(line)));
+}
+
+async function sendReplies(context: TurnContext, replies: readonly Reply[]): Promise<void> {
+  await context.sendActivities(
+    replies.map((reply) => (reply.buttons && reply.buttons.length > 0 ? MessageFactory.suggestedActions([...reply.buttons], reply.text) : MessageFactory.text(reply.text))),
+  );
 }

@@ -4,6 +4,16 @@ import { RetryFilter } from '../../src/bots/retryFilter';
 import { MainDialog } from '../../src/dialogs/mainDialog';
 import { handleTurnError } from '../../src/server/botAdapter';
 import { createMemoryLogger } from '../../src/logger';
+import { resolve } from 'node:path';
+import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase';
+
+let shared: KnowledgeIndex | undefined;
+/** The shipped knowledge base, loaded once per test file. */
+export function knowledgeBase(): KnowledgeIndex {
+  shared ??= loadKnowledgeBase(resolve(__dirname, '..', '..'));
+  return shared;
+}
 
 /** The real bot, turn order and middleware on a TestAdapter, for transcript-style tests. */
 export function createConversation(options: { storage?: Storage; channelId?: string; maxMessageLength?: number } = {}) {
@@ -11,7 +21,14 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const log = createMemoryLogger();
-  const bot = new AdviceBot(conversationState, userState, new MainDialog(conversationState.createProperty<number>('misunderstandings')), {
+  const mainDialog = new MainDialog(
+    {
+      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
+    },
+    knowledgeBase(),
+  );
+  const bot = new AdviceBot(conversationState, userState, mainDialog, {
     botDisplayName: 'Family Rights Advice Bot',
     maxMessageLength: options.maxMessageLength ?? 4000,
   });

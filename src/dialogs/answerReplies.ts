@@ -1,0 +1,66 @@
+import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
+import { RoutingResult } from '../knowledge/routingResult';
+import { HELPLINE } from '../handoff/helpline';
+import { MAIN_MENU, MESSAGES } from './messages';
+
+/** One message the bot sends: text and optional buttons (each button sends its title back). */
+export interface Reply {
+  readonly text: string;
+  readonly buttons?: readonly string[];
+}
+
+export const HELPFUL_YES = 'Yes, it helped';
+export const HELPFUL_NO = 'No, not really';
+export const SOMETHING_ELSE = 'Something else';
+const MAX_RELATED = 3;
+
+/**
+ * What the bot says for a routing result, as plain data: the chat turns it into activities, and
+ * `npm run ask` prints it, so both always say the same thing.
+ */
+export function repliesFor(result: RoutingResult, index: KnowledgeIndex): Reply[] {
+  if (result.kind === 'faq' && result.target) {
+    const entry = index.entry(result.target);
+    if (entry) return answerReplies(entry.id, index);
+  }
+  if (result.kind === 'clarify') {
+    const titles = uniqueEntries(result, index).slice(0, 3).map((id) => index.entry(id)?.title ?? '');
+    return [{ text: 'I want to make sure I give you the right information. Did you mean one of these?', buttons: [...titles, SOMETHING_ELSE] }];
+  }
+  return fallbackReplies(result.topic === 'out-of-scope');
+}
+
+export function answerReplies(entryId: string, index: KnowledgeIndex): Reply[] {
+  const entry = index.entry(entryId);
+  if (!entry) return fallbackReplies(false);
+  const related = entry.related
+    .map((id) => index.entry(id)?.title)
+    .filter((title): title is string => Boolean(title))
+    .slice(0, MAX_RELATED);
+  return [
+    { text: `**${entry.title}**\n\n${entry.answer}` },
+    ...(related.length > 0 ? [{ text: 'People in your situation also ask:', buttons: related }] : []),
+    { text: 'Was this helpful?', buttons: [HELPFUL_YES, HELPFUL_NO] },
+  ];
+}
+
+export function fallbackReplies(outOfScope: boolean): Reply[] {
+  const opening = outOfScope
+    ? "I'm sorry, I can't help with that. I only know about children's services and family law in England and Wales."
+    : MESSAGES.fallback[0];
+  return [
+    { text: opening },
+    { text: 'You could try asking in a different way, or pick a topic below.' },
+    { text: MESSAGES.fallback[2], buttons: MAIN_MENU.map((choice) => choice.title) },
+  ];
+}
+
+export const FEEDBACK_REPLIES = Object.freeze({
+  thanks: 'Thank you. Is there anything else you would like to know?',
+  whatWasMissing: `Sorry it didn't help. What were you hoping to find out? Type it in your own words and I'll try again, or talk it through with an adviser on ${HELPLINE.number} (${HELPLINE.hoursInWords}).`,
+  somethingElse: 'OK. Could you tell me a bit more about what is happening, in your own words? Or pick a topic below.',
+});
+
+function uniqueEntries(result: RoutingResult, index: KnowledgeIndex): string[] {
+  return result.candidates.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i && index.entry(id) !== undefined);
+}
