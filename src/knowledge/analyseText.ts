@@ -28,10 +28,19 @@ export function rewritePhrases(tokens: readonly string[]): string[] {
   return out;
 }
 
-/** Normalised, rewritten words, before stop words are dropped (the spelling corrector's vocabulary). */
-export function surfaceWords(text: string): string[] {
+/** Fixes one word's spelling (or returns it as it is). */
+export type Speller = (word: string) => string;
+
+/** Normalised words as typed, before spelling fixes and rewrites (what the spelling vocabulary is made of). */
+export function typedWords(text: string): string[] {
   const normalised = normaliseText(text);
-  return normalised === '' ? [] : rewritePhrases(normalised.split(' '));
+  return normalised === '' ? [] : normalised.split(' ');
+}
+
+/** Normalised, spell-fixed, rewritten words, before stop words are dropped. */
+export function surfaceWords(text: string, speller?: Speller): string[] {
+  const words = typedWords(text);
+  return rewritePhrases(speller ? words.map(speller) : words);
 }
 
 const stemCache = new Map<string, string>();
@@ -47,23 +56,14 @@ function stemOf(word: string): string {
 /**
  * Terms of one piece of text: stems of the content words, plus each pair of neighbouring content
  * words ("section 20", "child protect", "protect plan"), which tell topics apart far better than
- * single words. `correct` may swap a misspelt word for a known one (with its own weight).
+ * single words. Entries and messages go through the same steps, spelling fixes included.
  */
-export function termsOf(
-  text: string,
-  correct?: (word: string) => { word: string; weight: number } | undefined,
-): Array<{ term: string; weight: number }> {
-  const words = surfaceWords(text);
+export function termsOf(text: string, speller?: Speller): Array<{ term: string; weight: number }> {
   const content: Array<{ stem: string; weight: number }> = [];
-  for (const word of words) {
-    // Single digits stay: "stage 1", "section 8" and ages carry meaning.
+  for (const word of surfaceWords(text, speller)) {
+    // Digits stay for now: "stage 1", "section 8" pair up below.
     if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) continue;
-    const fixed = correct?.(word);
-    if (fixed) {
-      for (const part of rewritePhrases(fixed.word.split(' '))) {
-        if (!STOP_WORDS.has(part)) content.push({ stem: stemOf(part), weight: fixed.weight });
-      }
-    } else content.push({ stem: stemOf(word), weight: 1 });
+    content.push({ stem: stemOf(word), weight: 1 });
   }
   // A number alone is noise ("want 2 put", "hes 3"); next to a word it is meaning ("stage_1", "section_20").
   const terms = content.filter((c) => !/^\d+$/.test(c.stem)).map((c) => ({ term: c.stem, weight: c.weight }));

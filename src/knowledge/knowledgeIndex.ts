@@ -1,4 +1,5 @@
-import { termsOf, surfaceWords } from './analyseText';
+import { termsOf, typedWords } from './analyseText';
+import { PHRASE_REWRITES } from './phraseRewrites';
 import { KnowledgeEntry } from './knowledgeEntry';
 import { weightSentences } from './messageSentences';
 import { OUT_OF_SCOPE_CUES } from './outOfScopeCues';
@@ -16,6 +17,9 @@ import { TopicId } from './taxonomy';
 export const ANSWER_AT = 0.5;
 export const CLARIFY_AT = 0.25;
 
+/** Within a topic, the overview wins over a narrower entry that scores less than this much better. */
+const OVERVIEW_PREFERENCE = 0.9;
+
 export interface MatcherSettings {
   /** How much each part of an entry counts: its title, each phrasing, and the answer text. */
   readonly titleWeight: number;
@@ -30,6 +34,8 @@ export interface MatcherSettings {
   readonly strengthScale: number;
   /** Largest total weight one term can carry in a query, so a long post repeating a word does not drown the rest. */
   readonly queryTermCap: number;
+  /** How much a topic's combined document (all its entries as one) adds to the topic's score. */
+  readonly topicDocumentWeight: number;
 }
 
 export const DEFAULT_SETTINGS: MatcherSettings = {
@@ -41,6 +47,7 @@ export const DEFAULT_SETTINGS: MatcherSettings = {
   secondEntryShare: 0.8,
   strengthScale: 6,
   queryTermCap: 3,
+  topicDocumentWeight: 0.5,
 };
 
 /** Precomputed BM25 weight of one term in one entry. */
@@ -55,6 +62,9 @@ interface Posting {
  */
 export class KnowledgeIndex {
   private readonly postings = new Map<string, Posting[]>();
+  /** Same weights, but over one combined document per topic (index = position in `topics`; last = out of scope). */
+  private readonly topicPostings = new Map<string, Posting[]>();
+  private readonly topics: TopicId[];
   private readonly corrector: SpellingCorrector;
   private readonly byId: ReadonlyMap<string, KnowledgeEntry>;
 
@@ -63,26 +73,31 @@ export class KnowledgeIndex {
     private readonly settings: MatcherSettings = DEFAULT_SETTINGS,
   ) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
+    this.corrector = new SpellingCorrector(wellSpeltWords(entries));
     const documents = entries.map((entry) => this.documentOf(entry));
     // The cues count like titles: one clear out-of-scope word should weigh as much as a title word.
-    documents.push(this.weightedTerms(OUT_OF_SCOPE_CUES, [], ''));
-    this.buildPostings(documents);
+    const outOfScope = this.weightedTerms(OUT_OF_SCOPE_CUES, [], '');
+    documents.push(outOfScope);
+    buildPostings(documents, this.postings, settings);
 
-    const vocabulary = new Set<string>();
-    for (const entry of entries) {
-      for (const text of [entry.title, ...entry.phrasings, entry.answer]) for (const word of surfaceWords(text)) vocabulary.add(word);
-    }
-    for (const text of OUT_OF_SCOPE_CUES) for (const word of surfaceWords(text)) vocabulary.add(word);
-    this.corrector = new SpellingCorrector(vocabulary);
+    this.topics = [...new Set(entries.map((entry) => entry.topic))];
+    const topicDocuments = this.topics.map((topic) => mergeDocuments(documents.filter((_, i) => entries[i]?.topic === topic)));
+    topicDocuments.push(outOfScope);
+    buildPostings(topicDocuments, this.topicPostings, settings);
   }
+
+  private readonly speller = (word: string) => this.corrector.correct(word);
 
   entry(id: string): KnowledgeEntry | undefined {
     return this.byId.get(id);
   }
 
   route(message: string): RoutingResult {
-    const scores = this.score(message);
+    const query = this.queryOf(message);
+    const scores = accumulate(query, this.postings, this.entries.length + 1, this.settings.queryTermCap);
+    const topicDocScores = accumulate(query, this.topicPostings, this.topics.length + 1, this.settings.queryTermCap);
     const { settings } = this;
+    const topicDocScore = (topic: TopicId | 'out') => topicDocScores[topic === 'out' ? this.topics.length : this.topics.indexOf(topic)] ?? 0;
 
     const topicScores = new Map<TopicId | 'out', number[]>();
     scores.forEach((score, index) => {
@@ -95,7 +110,7 @@ export class KnowledgeIndex {
     const ranked = [...topicScores.entries()]
       .map(([topic, list]) => {
         const [first = 0, second = 0] = list.sort((a, b) => b - a);
-        return { topic, score: first + settings.secondEntryShare * second };
+        return { topic, score: first + settings.secondEntryShare * second + settings.topicDocumentWeight * topicDocScore(topic) };
       })
       .sort((a, b) => b.score - a.score);
 
@@ -104,28 +119,62 @@ export class KnowledgeIndex {
     if (!best || best.topic === 'out') {
       return { kind: 'fallback', topic: best ? 'out-of-scope' : undefined, confidence: best ? this.confidenceOf(ranked) : 0, candidates };
     }
-    const confidence = this.confidenceOf(ranked);
-    const target = candidates.find((c) => c.topic === best.topic)?.id;
+    const confidence = this.limitByEvidence(this.confidenceOf(ranked), query, best.topic);
+    const target = this.targetIn(best.topic, scores);
     const kind = confidence >= ANSWER_AT ? 'faq' : confidence >= CLARIFY_AT ? 'clarify' : 'fallback';
     return { kind, topic: best.topic, target, confidence, candidates };
   }
 
-  /** Raw score per entry; the last slot is the out-of-scope pseudo-entry. */
-  score(message: string): Float64Array {
+  /** Each distinct term of the message with its weight (question sentences count more). */
+  private queryOf(message: string): Map<string, number> {
     const query = new Map<string, number>();
     for (const { text, weight } of weightSentences(message)) {
-      for (const term of termsOf(text, (word) => this.corrector.correct(word))) {
+      for (const term of termsOf(text, this.speller)) {
         query.set(term.term, (query.get(term.term) ?? 0) + term.weight * weight);
       }
     }
-    const scores = new Float64Array(this.entries.length + 1);
+    return query;
+  }
+
+  /**
+   * One word in common is not enough to answer: "blue giraffes on the moon" shares only "blue"
+   * with one entry ("out of the blue"). With a single matching word the bot may at most ask "did
+   * you mean…", and only if that word is most of what was said ("adoption?", "court").
+   */
+  private limitByEvidence(confidence: number, query: ReadonlyMap<string, number>, topic: TopicId): number {
+    const topicIndex = this.topics.indexOf(topic);
+    let matched = 0;
+    let matchedWeight = 0;
+    let totalWeight = 0;
     for (const [term, weight] of query) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const queryWeight = Math.min(weight, this.settings.queryTermCap);
-      for (const posting of list) scores[posting.entry] += queryWeight * posting.weight;
+      if (term.includes('_')) continue;
+      totalWeight += weight;
+      if (this.topicPostings.get(term)?.some((posting) => posting.entry === topicIndex)) {
+        matched += 1;
+        matchedWeight += weight;
+      }
     }
-    return scores;
+    if (matched >= 2) return confidence;
+    if (matched === 1 && matchedWeight >= totalWeight / 2) return Math.min(confidence, round(ANSWER_AT - 0.001));
+    return Math.min(confidence, round(CLARIFY_AT - 0.001));
+  }
+
+  /**
+   * The best entry of the chosen topic; but when the topic's overview scores almost as well, the
+   * overview: a general question ("what is section 20") deserves the general answer, not the one
+   * narrow entry that happened to share a word more.
+   */
+  private targetIn(topic: TopicId, scores: Float64Array): string | undefined {
+    let best = -1;
+    let overview = -1;
+    this.entries.forEach((entry, i) => {
+      if (entry.topic !== topic) return;
+      if (best < 0 || scores[i] > scores[best]) best = i;
+      if (entry.id === `${topic}-overview`) overview = i;
+    });
+    if (best < 0) return undefined;
+    const pick = overview >= 0 && scores[overview] >= OVERVIEW_PREFERENCE * scores[best] ? overview : best;
+    return this.entries[pick].id;
   }
 
   private confidenceOf(ranked: ReadonlyArray<{ score: number }>): number {
@@ -154,7 +203,7 @@ export class KnowledgeIndex {
   private weightedTerms(titles: readonly string[], phrasings: readonly string[], answer: string): Map<string, number> {
     const tf = new Map<string, number>();
     const add = (text: string, weight: number) => {
-      for (const term of termsOf(text)) tf.set(term.term, (tf.get(term.term) ?? 0) + weight * term.weight);
+      for (const term of termsOf(text, this.speller)) tf.set(term.term, (tf.get(term.term) ?? 0) + weight * term.weight);
     };
     for (const title of titles) add(title, this.settings.titleWeight);
     for (const phrasing of phrasings) add(phrasing, this.settings.phrasingWeight);
@@ -162,26 +211,64 @@ export class KnowledgeIndex {
     return tf;
   }
 
-  private buildPostings(documents: ReadonlyArray<Map<string, number>>): void {
-    const { k1, b } = this.settings;
-    const lengths = documents.map((doc) => [...doc.values()].reduce((sum, v) => sum + v, 0));
-    const averageLength = lengths.reduce((sum, v) => sum + v, 0) / Math.max(1, lengths.length);
-    const documentFrequency = new Map<string, number>();
-    for (const doc of documents) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    const n = documents.length;
-    documents.forEach((doc, index) => {
-      // The out-of-scope cues are one long list; judge its length as average so it is not penalised for it.
-      const length = index === documents.length - 1 ? averageLength : lengths[index];
-      for (const [term, tf] of doc) {
-        const df = documentFrequency.get(term) ?? 1;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const weight = (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / averageLength));
-        const list = this.postings.get(term) ?? [];
-        list.push({ entry: index, weight });
-        this.postings.set(term, list);
-      }
-    });
+
+}
+
+/** Words from text written with care (titles, answers, the abbreviation table, the cues), with counts. */
+function wellSpeltWords(entries: readonly KnowledgeEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string) => {
+    for (const word of typedWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  for (const entry of entries) {
+    add(entry.title);
+    add(entry.answer);
   }
+  for (const [from, to] of PHRASE_REWRITES) {
+    add(from);
+    add(to);
+  }
+  OUT_OF_SCOPE_CUES.forEach(add);
+  return counts;
+}
+
+function accumulate(query: ReadonlyMap<string, number>, postings: ReadonlyMap<string, Posting[]>, size: number, cap: number): Float64Array {
+  const scores = new Float64Array(size);
+  for (const [term, weight] of query) {
+    const list = postings.get(term);
+    if (!list) continue;
+    const queryWeight = Math.min(weight, cap);
+    for (const posting of list) scores[posting.entry] += queryWeight * posting.weight;
+  }
+  return scores;
+}
+
+function mergeDocuments(documents: ReadonlyArray<Map<string, number>>): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const doc of documents) for (const [term, tf] of doc) merged.set(term, (merged.get(term) ?? 0) + tf);
+  return merged;
+}
+
+/** BM25 weight of every term in every document. The last document is the out-of-scope cue list. */
+function buildPostings(documents: ReadonlyArray<Map<string, number>>, postings: Map<string, Posting[]>, settings: MatcherSettings): void {
+  const { k1, b } = settings;
+  const lengths = documents.map((doc) => [...doc.values()].reduce((sum, v) => sum + v, 0));
+  const averageLength = lengths.reduce((sum, v) => sum + v, 0) / Math.max(1, lengths.length);
+  const documentFrequency = new Map<string, number>();
+  for (const doc of documents) for (const term of doc.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const n = documents.length;
+  documents.forEach((doc, index) => {
+    // The out-of-scope cues are one long list; judge its length as average so it is not penalised for it.
+    const length = index === documents.length - 1 ? averageLength : lengths[index];
+    for (const [term, tf] of doc) {
+      const df = documentFrequency.get(term) ?? 1;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const weight = (idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / averageLength));
+      const list = postings.get(term) ?? [];
+      list.push({ entry: index, weight });
+      postings.set(term, list);
+    }
+  });
 }
 
 function round(value: number): number {

@@ -57,9 +57,9 @@ describe('a parent typing', () => {
 
   it('gets a kind fallback that offers the helpline, not an echo', async () => {
     const { adapter } = createConversation();
-    const replies = await say(adapter, 'the hv said she is worried about the baby');
+    const replies = await say(adapter, 'blue giraffes on the moon');
     const text = textsOf(replies);
-    expect(text).not.toContain('the hv said she is worried about the baby');
+    expect(text).not.toContain('blue giraffes on the moon');
     expect(text).toMatch(/didn't understand/);
     expect(text).toContain('0808 801 0366');
     expect(buttonsOf(replies).length).toBeGreaterThan(3);
