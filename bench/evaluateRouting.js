@@ -1,7 +1,7 @@
 // `npm run eval`: topic accuracy of the router on the labelled set in test/fixtures/routing/,
 // beside three baselines trained on the same entries. For each half (tune, holdout) it prints
 // top-1 and top-3 topic accuracy and the abstain rate, then how often each confidence band is right.
-// `--misses tune` lists this matcher's mistakes on the tune half (never look at holdout misses
+// `--misses tune` (or tune-extra) lists this matcher's mistakes on the tune half (never look at holdout misses
 // while tuning: that half is the honest test).
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -15,11 +15,16 @@ const { KnowledgeIndex } = require('../dist/knowledge/knowledgeIndex');
 const ROOT = join(__dirname, '..');
 const OUT = 'out-of-scope';
 
-function loadDevSet() {
-  return readFileSync(join(ROOT, 'test', 'fixtures', 'routing', 'devset.jsonl'), 'utf8')
+function readJsonLines(name) {
+  return readFileSync(join(ROOT, 'test', 'fixtures', 'routing', name), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
+}
+
+/** devset.jsonl holds the tune and holdout halves; tune-extra.jsonl is more tuning data, written independently. */
+function loadDevSet() {
+  return [...readJsonLines('devset.jsonl'), ...readJsonLines('tune-extra.jsonl').map((row) => ({ ...row, split: 'tune-extra' }))];
 }
 
 function distinct(list) {
@@ -108,7 +113,7 @@ async function main() {
   ];
   const missesFor = process.argv.includes('--misses') ? process.argv[process.argv.indexOf('--misses') + 1] : undefined;
   console.log(`${entries.length} entries; ${devSet.length} labelled messages`);
-  for (const split of ['tune', 'holdout']) {
+  for (const split of ['tune', 'tune-extra', 'holdout']) {
     const rows = devSet.filter((row) => row.split === split);
     const table = [];
     let ours;

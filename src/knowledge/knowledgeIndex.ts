@@ -36,6 +36,8 @@ export interface MatcherSettings {
   readonly queryTermCap: number;
   /** How much a topic's combined document (all its entries as one) adds to the topic's score. */
   readonly topicDocumentWeight: number;
+  /** How much each single word of a multi-word out-of-scope cue counts ("school" in "school place"). */
+  readonly cuePhraseWordShare: number;
 }
 
 export const DEFAULT_SETTINGS: MatcherSettings = {
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: MatcherSettings = {
   strengthScale: 6,
   queryTermCap: 3,
   topicDocumentWeight: 0.5,
+  cuePhraseWordShare: 0.5,
 };
 
 /** Precomputed BM25 weight of one term in one entry. */
@@ -76,7 +79,7 @@ export class KnowledgeIndex {
     this.corrector = new SpellingCorrector(wellSpeltWords(entries));
     const documents = entries.map((entry) => this.documentOf(entry));
     // The cues count like titles: one clear out-of-scope word should weigh as much as a title word.
-    const outOfScope = this.weightedTerms(OUT_OF_SCOPE_CUES, [], '');
+    const outOfScope = this.cueDocument(OUT_OF_SCOPE_CUES);
     documents.push(outOfScope);
     buildPostings(documents, this.postings, settings);
 
@@ -198,6 +201,20 @@ export class KnowledgeIndex {
 
   private documentOf(entry: KnowledgeEntry): Map<string, number> {
     return this.weightedTerms([entry.title], entry.phrasings, entry.answer);
+  }
+
+  /** Single-word cues count fully; a phrase counts fully as its word pairs and only in part through its single words. */
+  private cueDocument(cues: readonly string[]): Map<string, number> {
+    const tf = new Map<string, number>();
+    for (const cue of cues) {
+      const terms = termsOf(cue, this.speller);
+      const phrase = terms.some((term) => term.term.includes('_'));
+      for (const term of terms) {
+        const share = phrase && !term.term.includes('_') ? this.settings.cuePhraseWordShare : 1;
+        if (share > 0) tf.set(term.term, (tf.get(term.term) ?? 0) + share * this.settings.titleWeight);
+      }
+    }
+    return tf;
   }
 
   private weightedTerms(titles: readonly string[], phrasings: readonly string[], answer: string): Map<string, number> {
