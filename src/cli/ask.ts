@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const result = index.route(message);
   for (const reply of repliesFor(result, index)) {
     process.stdout.write(`${reply.text}\n`);
-    for (const button of reply.buttons ?? []) process.stdout.write(`  [${button}]\n`);
+    for (const button of [...(reply.cardButtons ?? []), ...(reply.buttons ?? [])]) process.stdout.write(`  [${button}]\n`);
     process.stdout.write('\n');
   }
   const top = result.candidates.map((c) => `${c.id} ${c.score}`).join(', ');

@@ -3,10 +3,15 @@ import { RoutingResult } from '../knowledge/routingResult';
 import { HELPLINE } from '../handoff/helpline';
 import { MAIN_MENU, MESSAGES } from './messages';
 
-/** One message the bot sends: text and optional buttons (each button sends its title back). */
+/**
+ * One message the bot sends: text and optional buttons (each button sends its title back).
+ * `buttons` are quick replies that vanish once the next message arrives (Web Chat shows them only
+ * under the last message); `cardButtons` stay in the conversation, so they can come before others.
+ */
 export interface Reply {
   readonly text: string;
   readonly buttons?: readonly string[];
+  readonly cardButtons?: readonly string[];
 }
 
 export const HELPFUL_YES = 'Yes, it helped';
@@ -39,7 +44,7 @@ export function answerReplies(entryId: string, index: KnowledgeIndex): Reply[] {
     .slice(0, MAX_RELATED);
   return [
     { text: `**${entry.title}**\n\n${entry.answer}` },
-    ...(related.length > 0 ? [{ text: 'People in your situation also ask:', buttons: related }] : []),
+    ...(related.length > 0 ? [{ text: 'People in your situation also ask:', cardButtons: related }] : []),
     { text: 'Was this helpful?', buttons: [HELPFUL_YES, HELPFUL_NO] },
   ];
 }

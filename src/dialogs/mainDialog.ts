@@ -1,4 +1,4 @@
-import { MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActionTypes, Activity, CardFactory, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogContext,
@@ -174,7 +174,14 @@ async function sendLines(context: TurnContext, lines: readonly string[]): Promis
 }
 
 async function sendReplies(context: TurnContext, replies: readonly Reply[]): Promise<void> {
-  await context.sendActivities(
-    replies.map((reply) => (reply.buttons && reply.buttons.length > 0 ? MessageFactory.suggestedActions([...reply.buttons], reply.text) : MessageFactory.text(reply.text))),
-  );
+  await context.sendActivities(replies.map(toActivity));
+}
+
+function toActivity(reply: Reply): Partial<Activity> {
+  if (reply.cardButtons && reply.cardButtons.length > 0) {
+    const actions = CardFactory.actions(reply.cardButtons.map((title) => ({ type: ActionTypes.ImBack, title, value: title })));
+    return MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, actions));
+  }
+  if (reply.buttons && reply.buttons.length > 0) return MessageFactory.suggestedActions([...reply.buttons], reply.text);
+  return MessageFactory.text(reply.text);
 }

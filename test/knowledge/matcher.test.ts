@@ -29,13 +29,19 @@ describe('routing', () => {
   it.each([
     ['sw says sign a s20 or they go to court', 'section-20'],
     ['wats an ICPC', 'child-protection-plan'],
-    ['we got a PLO letter today', 'care-proceedings'],
     ['my mum wants an sgo for my daughter', 'kinship-care'],
     ['how do i do a SAR to the council', 'records-access'],
     ['does my bf have PR if were not married', 'parental-responsibility'],
     ['they want an FGC next month', 'family-group-conference'],
   ])('understands abbreviations: "%s"', (text, topic) => {
     expect(topicOf(text)).toBe(topic);
+  });
+
+  it('understands "PLO": both letter-before-proceedings answers lead, and without a pregnancy it asks which', () => {
+    const result = index.route('we got a PLO letter about our kids today');
+    expect(result.candidates.slice(0, 2).map((c) => c.id).sort()).toEqual(['care-proceedings-letter-before-proceedings', 'pre-birth-plo-letter']);
+    expect(result.kind).toBe('clarify');
+    expect(index.route('i am pregnant and got a plo letter').target).toBe('pre-birth-plo-letter');
   });
 
   it.each([
@@ -91,7 +97,7 @@ describe('routing', () => {
   });
 
   it('answers a clear question with more confidence than a vague one', () => {
-    expect(index.route('can i get my child back from section 20').confidence).toBeGreaterThan(index.route('what happens now').confidence);
+    expect(index.route('can i get my child back from section 20').confidence).toBeGreaterThan(index.route('my child is in care').confidence);
   });
 
   it('does not answer from one word shared by chance', () => {
