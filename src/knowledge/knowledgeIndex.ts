@@ -1,6 +1,8 @@
 import { termsOf, typedWords } from './analyseText';
 import { PHRASE_REWRITES } from './phraseRewrites';
+import { isOutsideEnglandAndWales } from './jurisdiction';
 import { KnowledgeEntry } from './knowledgeEntry';
+import { normaliseText } from './normaliseText';
 import { weightSentences } from './messageSentences';
 import { OUT_OF_SCOPE_CUES } from './outOfScopeCues';
 import { RoutingCandidate, RoutingResult } from './routingResult';
@@ -120,6 +122,9 @@ export class KnowledgeIndex {
       .sort((a, b) => b.score - a.score);
 
     const candidates = this.topEntries(scores, 5);
+    if (isOutsideEnglandAndWales(normaliseText(message))) {
+      return { kind: 'fallback', topic: 'out-of-scope', confidence: 1, candidates };
+    }
     const best = ranked[0];
     if (!best || best.topic === 'out') {
       return { kind: 'fallback', topic: best ? 'out-of-scope' : undefined, confidence: best ? this.confidenceOf(ranked) : 0, candidates };

@@ -59,6 +59,9 @@ export const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['sec 20', 'section 20'],
   ['section20', 'section 20'],
   ['s76', 'section 76 voluntary accommodation'],
+  // Housing notices, written the same way ("s21", "s8"): spelt out so they meet the out-of-scope cues.
+  ['s21', 'section 21'],
+  ['s8', 'section 8'],
   ['lac', 'looked after child in care'],
   ['cic', 'looked after child in care'],
   ['voluntary care', 'voluntary accommodation'],

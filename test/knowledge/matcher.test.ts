@@ -82,6 +82,11 @@ describe('routing', () => {
     expect(result.kind).toBe('fallback');
   });
 
+  it('does not give English answers to families in Scotland or Northern Ireland, however the question sounds', () => {
+    expect(index.route('my sister in Belfast was asked to sign a section 20 form').kind).toBe('fallback');
+    expect(index.route('we moved from Glasgow to England, can social services here do an assessment').kind).not.toBe('fallback');
+  });
+
   it('returns the routing result shape from DESIGN.md', () => {
     const result = index.route('can i get my child back from section 20');
     expect(result).toEqual({
