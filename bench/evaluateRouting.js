@@ -1,7 +1,7 @@
 // `npm run eval`: topic accuracy of the router on the labelled set in test/fixtures/routing/,
 // beside three baselines trained on the same entries. For each half (tune, holdout) it prints
 // top-1 and top-3 topic accuracy and the abstain rate, then how often each confidence band is right.
-// `--misses tune` (or tune-extra) lists this matcher's mistakes on the tune half (never look at holdout misses
+// `--misses tune` lists this matcher's mistakes on the tune half (never look at holdout misses
 // while tuning: that half is the honest test).
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -10,7 +10,9 @@ const MiniSearch = require('minisearch');
 const { NlpManager } = require('node-nlp');
 const { readEntryFiles } = require('../dist/knowledge/loadEntries');
 const { validateEntries } = require('../dist/knowledge/validateEntries');
-const { KnowledgeIndex } = require('../dist/knowledge/knowledgeIndex');
+const { KnowledgeIndex, DEFAULT_SETTINGS } = require('../dist/knowledge/knowledgeIndex');
+const { readExamples } = require('../dist/knowledge/loadExamples');
+const { examplesFile } = require('../dist/knowledge/knowledgeBase');
 
 const ROOT = join(__dirname, '..');
 const OUT = 'out-of-scope';
@@ -22,9 +24,9 @@ function readJsonLines(name) {
     .map((line) => JSON.parse(line));
 }
 
-/** devset.jsonl holds the tune and holdout halves; tune-extra.jsonl is more tuning data, written independently. */
+/** devset.jsonl holds the tune and holdout halves; neither is ever among the matcher's training examples. */
 function loadDevSet() {
-  return [...readJsonLines('devset.jsonl'), ...readJsonLines('tune-extra.jsonl').map((row) => ({ ...row, split: 'tune-extra' }))];
+  return readJsonLines('devset.jsonl');
 }
 
 function distinct(list) {
@@ -32,8 +34,8 @@ function distinct(list) {
 }
 
 /** Each system maps a message to { topics: ranked topic ids (out-of-scope = abstained), abstained, confidence? }. */
-function ourMatcher(entries) {
-  const index = new KnowledgeIndex(entries);
+function ourMatcher(entries, examples) {
+  const index = new KnowledgeIndex(entries, DEFAULT_SETTINGS, examples);
   return (text) => {
     const result = index.route(text);
     const abstained = result.kind === 'fallback';
@@ -105,15 +107,16 @@ async function main() {
   const { entries, problems } = validateEntries(readEntryFiles(join(ROOT, 'src', 'knowledge', 'entries')));
   if (problems.length) console.warn(`(${problems.length} entry problems; run npm run kb:check)`);
   const devSet = loadDevSet();
+  const { examples } = readExamples(examplesFile(ROOT));
   const systems = [
-    ['this matcher', ourMatcher(entries)],
+    ['this matcher', ourMatcher(entries, examples)],
     ['fuse.js (defaults, titles + phrasings)', fuseBaseline(entries)],
     ['MiniSearch (BM25, fuzzy 0.2, prefix)', miniSearchBaseline(entries)],
     ['NLP.js (node-nlp)', await nlpBaseline(entries)],
   ];
   const missesFor = process.argv.includes('--misses') ? process.argv[process.argv.indexOf('--misses') + 1] : undefined;
-  console.log(`${entries.length} entries; ${devSet.length} labelled messages`);
-  for (const split of ['tune', 'tune-extra', 'holdout']) {
+  console.log(`${entries.length} entries and ${examples.length} labelled training examples; ${devSet.length} labelled test messages`);
+  for (const split of ['tune', 'holdout']) {
     const rows = devSet.filter((row) => row.split === split);
     const table = [];
     let ours;

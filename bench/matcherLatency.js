@@ -6,7 +6,9 @@ const { join } = require('node:path');
 const MiniSearch = require('minisearch');
 const { readEntryFiles } = require('../dist/knowledge/loadEntries');
 const { validateEntries } = require('../dist/knowledge/validateEntries');
-const { KnowledgeIndex } = require('../dist/knowledge/knowledgeIndex');
+const { KnowledgeIndex, DEFAULT_SETTINGS } = require('../dist/knowledge/knowledgeIndex');
+const { readExamples } = require('../dist/knowledge/loadExamples');
+const { examplesFile } = require('../dist/knowledge/knowledgeBase');
 
 const ROOT = join(__dirname, '..');
 const messages = readFileSync(join(ROOT, 'test', 'fixtures', 'routing', 'devset.jsonl'), 'utf8')
@@ -38,11 +40,12 @@ function time(fn, rounds) {
 }
 
 const { entries } = validateEntries(readEntryFiles(join(ROOT, 'src', 'knowledge', 'entries')));
+const { examples } = readExamples(examplesFile(ROOT));
 const rows = [];
 for (const size of [entries.length, 1000, 10000]) {
   const corpus = replicate(entries, size);
   const buildStart = Date.now();
-  const index = new KnowledgeIndex(corpus);
+  const index = new KnowledgeIndex(corpus, DEFAULT_SETTINGS, examples);
   const buildMs = Date.now() - buildStart;
   const mini = new MiniSearch({ fields: ['title', 'phrasings'], searchOptions: { fuzzy: 0.2, prefix: true } });
   mini.addAll(corpus.map((e) => ({ id: e.id, title: e.title, phrasings: e.phrasings.join(' \n ') })));

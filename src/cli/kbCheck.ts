@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { entriesFolder } from '../knowledge/knowledgeBase';
+import { entriesFolder, examplesFile } from '../knowledge/knowledgeBase';
+import { readExamples } from '../knowledge/loadExamples';
 import { readEntryFiles } from '../knowledge/loadEntries';
 import { TOPIC_IDS } from '../knowledge/taxonomy';
 import { validateEntries } from '../knowledge/validateEntries';
@@ -8,6 +9,8 @@ import { validateEntries } from '../knowledge/validateEntries';
 const folder = process.argv[2] ? resolve(process.argv[2]) : entriesFolder(resolve(__dirname, '..', '..'));
 const files = readEntryFiles(folder);
 const { entries, problems } = validateEntries(files);
+const examples = process.argv[2] ? { examples: [], problems: [] } : readExamples(examplesFile(resolve(__dirname, '..', '..')));
+problems.push(...examples.problems);
 
 const perTopic = new Map<string, number>(TOPIC_IDS.map((topic) => [topic, 0]));
 for (const entry of entries) perTopic.set(entry.topic, (perTopic.get(entry.topic) ?? 0) + 1);
@@ -19,4 +22,4 @@ if (problems.length > 0) {
   process.stderr.write(`${problems.length} problem(s) in ${files.length} entries:\n${problems.map((p) => `- ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`${entries.length} entries OK across ${[...perTopic.values()].filter((n) => n > 0).length} topics.\n`);
+process.stdout.write(`${entries.length} entries OK across ${[...perTopic.values()].filter((n) => n > 0).length} topics; ${examples.examples.length} labelled examples OK.\n`);

@@ -21,6 +21,9 @@ import { TopicId } from './taxonomy';
 export const ANSWER_AT = 0.55;
 export const CLARIFY_AT = 0.25;
 
+/** How many candidate entries a routing result lists. */
+const CANDIDATES = 5;
+
 /** Within a topic, the overview wins over a narrower entry that scores less than this much better. */
 const OVERVIEW_PREFERENCE = 0.9;
 
@@ -42,6 +45,8 @@ export interface MatcherSettings {
   readonly topicDocumentWeight: number;
   /** How much each single word of a multi-word out-of-scope cue counts ("school" in "school place"). */
   readonly cuePhraseWordShare: number;
+  /** How much each word of a labelled example message counts in its topic's combined document. */
+  readonly exampleWeight: number;
 }
 
 export const DEFAULT_SETTINGS: MatcherSettings = {
@@ -53,8 +58,9 @@ export const DEFAULT_SETTINGS: MatcherSettings = {
   secondEntryShare: 0.8,
   strengthScale: 6,
   queryTermCap: 3,
-  topicDocumentWeight: 0.5,
+  topicDocumentWeight: 1,
   cuePhraseWordShare: 0.5,
+  exampleWeight: 0.5,
 };
 
 /** Precomputed BM25 weight of one term in one entry. */
@@ -72,14 +78,20 @@ export class KnowledgeIndex {
   /** Same weights, but over one combined document per topic (index = position in `topics`; last = out of scope). */
   private readonly topicPostings = new Map<string, Posting[]>();
   private readonly topics: TopicId[];
+  private readonly overviewIndex = new Map<TopicId, number>();
   private readonly corrector: SpellingCorrector;
   private readonly byId: ReadonlyMap<string, KnowledgeEntry>;
 
+  /** `examples`: labelled messages in parents' words; they enrich each topic's combined document. */
   constructor(
     readonly entries: readonly KnowledgeEntry[],
     private readonly settings: MatcherSettings = DEFAULT_SETTINGS,
+    examples: ReadonlyArray<{ topic: TopicId; text: string }> = [],
   ) {
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
+    entries.forEach((entry, i) => {
+      if (entry.id === `${entry.topic}-overview`) this.overviewIndex.set(entry.topic, i);
+    });
     this.corrector = new SpellingCorrector(wellSpeltWords(entries));
     const documents = entries.map((entry) => this.documentOf(entry));
     // The cues count like titles: one clear out-of-scope word should weigh as much as a title word.
@@ -88,8 +100,9 @@ export class KnowledgeIndex {
     buildPostings(documents, this.postings, settings);
 
     this.topics = [...new Set(entries.map((entry) => entry.topic))];
-    const topicDocuments = this.topics.map((topic) => mergeDocuments(documents.filter((_, i) => entries[i]?.topic === topic)));
-    topicDocuments.push(outOfScope);
+    const exampleDocument = (topic: TopicId) => this.weightedTerms([], [], examples.filter((e) => e.topic === topic).map((e) => e.text).join('\n'), settings.exampleWeight);
+    const topicDocuments = this.topics.map((topic) => mergeDocuments([...documents.filter((_, i) => entries[i]?.topic === topic), exampleDocument(topic)]));
+    topicDocuments.push(mergeDocuments([outOfScope, exampleDocument('out-of-scope')]));
     buildPostings(topicDocuments, this.topicPostings, settings);
   }
 
@@ -106,22 +119,25 @@ export class KnowledgeIndex {
     const { settings } = this;
     const topicDocScore = (topic: TopicId | 'out') => topicDocScores[topic === 'out' ? this.topics.length : this.topics.indexOf(topic)] ?? 0;
 
-    const topicScores = new Map<TopicId | 'out', number[]>();
-    scores.forEach((score, index) => {
-      if (score <= 0) return;
-      const topic = index === this.entries.length ? 'out' : this.entries[index].topic;
-      const list = topicScores.get(topic) ?? [];
-      list.push(score);
-      topicScores.set(topic, list);
-    });
-    const ranked = [...topicScores.entries()]
-      .map(([topic, list]) => {
-        const [first = 0, second = 0] = list.sort((a, b) => b - a);
-        return { topic, score: first + settings.secondEntryShare * second + settings.topicDocumentWeight * topicDocScore(topic) };
-      })
+    // One pass: each topic's best two entry scores, and the best entries overall. No sorting of
+    // every entry, so a large knowledge base costs one scan per message.
+    const perTopic = new Map<TopicId | 'out', { first: number; second: number; best: number }>();
+    const leading: number[] = [];
+    for (let i = 0; i < scores.length; i += 1) {
+      const score = scores[i];
+      if (score <= 0) continue;
+      const topic = i === this.entries.length ? 'out' : this.entries[i].topic;
+      const best = perTopic.get(topic) ?? { first: 0, second: 0, best: -1 };
+      if (score > best.first) Object.assign(best, { second: best.first, first: score, best: i });
+      else if (score > best.second) best.second = score;
+      perTopic.set(topic, best);
+      if (i < this.entries.length) keepTop(leading, i, scores, CANDIDATES);
+    }
+    const ranked = [...perTopic.entries()]
+      .map(([topic, t]) => ({ topic, best: t.best, score: t.first + settings.secondEntryShare * t.second + settings.topicDocumentWeight * topicDocScore(topic) }))
       .sort((a, b) => b.score - a.score);
 
-    const candidates = this.topEntries(scores, 5);
+    const candidates = this.candidatesFor(ranked, leading, scores);
     if (isOutsideEnglandAndWales(normaliseText(message))) {
       return { kind: 'fallback', topic: 'out-of-scope', confidence: 1, candidates };
     }
@@ -130,7 +146,7 @@ export class KnowledgeIndex {
       return { kind: 'fallback', topic: best ? 'out-of-scope' : undefined, confidence: best ? this.confidenceOf(ranked) : 0, candidates };
     }
     const confidence = this.limitByEvidence(this.confidenceOf(ranked), query, best.topic);
-    const target = this.targetIn(best.topic, scores);
+    const target = this.targetIn(best.topic, best.best, scores);
     const kind = confidence >= ANSWER_AT ? 'faq' : confidence >= CLARIFY_AT ? 'clarify' : 'fallback';
     return { kind, topic: best.topic, target, confidence, candidates };
   }
@@ -174,18 +190,13 @@ export class KnowledgeIndex {
    * overview: a general question ("what is section 20") deserves the general answer, not the one
    * narrow entry that happened to share a word more.
    */
-  private targetIn(topic: TopicId, scores: Float64Array): string | undefined {
-    let best = -1;
-    let overview = -1;
-    this.entries.forEach((entry, i) => {
-      if (entry.topic !== topic) return;
-      if (best < 0 || scores[i] > scores[best]) best = i;
-      if (entry.id === `${topic}-overview`) overview = i;
-    });
+  private targetIn(topic: TopicId, best: number, scores: Float64Array): string | undefined {
     if (best < 0) return undefined;
-    const pick = overview >= 0 && scores[overview] >= OVERVIEW_PREFERENCE * scores[best] ? overview : best;
+    const overview = this.overviewIndex.get(topic);
+    const pick = overview !== undefined && scores[overview] >= OVERVIEW_PREFERENCE * scores[best] ? overview : best;
     return this.entries[pick].id;
   }
+
 
   private confidenceOf(ranked: ReadonlyArray<{ score: number }>): number {
     const [first, second] = [ranked[0]?.score ?? 0, ranked[1]?.score ?? 0];
@@ -195,16 +206,20 @@ export class KnowledgeIndex {
     return round(strength * (0.35 + 0.65 * separation));
   }
 
-  private topEntries(scores: Float64Array, limit: number): RoutingCandidate[] {
-    const order: number[] = [];
-    for (let i = 0; i < this.entries.length; i += 1) if (scores[i] > 0) order.push(i);
-    order.sort((a, b) => scores[b] - scores[a]);
-    return order.slice(0, limit).map((i) => ({
+  /**
+   * The best entry of each leading topic first, then the next best entries. "Did you mean" is asked
+   * when topics are close, so its three choices should be three different topics, not three
+   * variations on one.
+   */
+  private candidatesFor(ranked: ReadonlyArray<{ topic: TopicId | 'out'; best: number }>, leading: readonly number[], scores: Float64Array): RoutingCandidate[] {
+    const leaders = ranked.filter((r) => r.topic !== 'out').slice(0, 3).map((r) => r.best);
+    return [...new Set([...leaders, ...leading])].slice(0, CANDIDATES).map((i) => ({
       id: this.entries[i].id,
       topic: this.entries[i].topic,
       score: round(1 - Math.exp(-scores[i] / this.settings.strengthScale)),
     }));
   }
+
 
   private documentOf(entry: KnowledgeEntry): Map<string, number> {
     return this.weightedTerms([entry.title], entry.phrasings, entry.answer);
@@ -224,14 +239,14 @@ export class KnowledgeIndex {
     return tf;
   }
 
-  private weightedTerms(titles: readonly string[], phrasings: readonly string[], answer: string): Map<string, number> {
+  private weightedTerms(titles: readonly string[], phrasings: readonly string[], answer: string, answerWeight = this.settings.answerWeight): Map<string, number> {
     const tf = new Map<string, number>();
     const add = (text: string, weight: number) => {
       for (const term of termsOf(text, this.speller)) tf.set(term.term, (tf.get(term.term) ?? 0) + weight * term.weight);
     };
     for (const title of titles) add(title, this.settings.titleWeight);
     for (const phrasing of phrasings) add(phrasing, this.settings.phrasingWeight);
-    add(answer, this.settings.answerWeight);
+    add(answer, answerWeight);
     return tf;
   }
 
@@ -254,6 +269,15 @@ function wellSpeltWords(entries: readonly KnowledgeEntry[]): Map<string, number>
   }
   OUT_OF_SCOPE_CUES.forEach(add);
   return counts;
+}
+
+/** Keeps `top` as the indices of the `size` highest scores seen so far, best first. */
+function keepTop(top: number[], index: number, scores: Float64Array, size: number): void {
+  if (top.length === size && scores[index] <= scores[top[size - 1]]) return;
+  let at = top.length;
+  while (at > 0 && scores[top[at - 1]] < scores[index]) at -= 1;
+  top.splice(at, 0, index);
+  if (top.length > size) top.pop();
 }
 
 function accumulate(query: ReadonlyMap<string, number>, postings: ReadonlyMap<string, Posting[]>, size: number, cap: number): Float64Array {
