@@ -10,10 +10,11 @@ import { SpellingCorrector } from './spellingCorrector';
 import { TopicId } from './taxonomy';
 
 /**
- * Confidence thresholds, chosen on the tune data (the `tune` half of devset.jsonl and
- * tune-extra.jsonl, 523 messages; `npm run eval` prints how often each band is right). Answering
- * from 0.55 answered 68% of them outright and 96.6% of those were the right topic (from 0.5: 78%
- * answered, 94.1% right); below it, "did you mean" offers three choices instead.
+ * Confidence thresholds, chosen on 523 tune messages (the `tune` half of devset.jsonl and the 380
+ * that are now examples/parentMessages.jsonl, measured before they became training examples).
+ * Answering from 0.55 answered 68% of them outright and 96.6% of those were the right topic (from
+ * 0.5: 78% answered, 94.1% right); below it, "did you mean" offers three choices instead.
+ * `npm run eval` prints how often each confidence band is right on the test messages.
  * - at or above ANSWER_AT the bot answers (kind "faq");
  * - from CLARIFY_AT up to ANSWER_AT it asks "did you mean…" (kind "clarify");
  * - below CLARIFY_AT, or when the out-of-scope cues win, it says it cannot help (kind "fallback").
