@@ -48,6 +48,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     {
       misunderstandings: conversationState.createProperty<number>('misunderstandings'),
       awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
+      offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
     },
     knowledge,
   );

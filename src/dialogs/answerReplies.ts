@@ -29,7 +29,7 @@ export function repliesFor(result: RoutingResult, index: KnowledgeIndex): Reply[
     if (entry) return answerReplies(entry.id, index);
   }
   if (result.kind === 'clarify') {
-    const titles = uniqueEntries(result, index).slice(0, 3).map((id) => index.entry(id)?.title ?? '');
+    const titles = offeredEntries(result, index).map((id) => index.entry(id)?.title ?? '');
     return [{ text: 'I want to make sure I give you the right information. Did you mean one of these?', buttons: [...titles, SOMETHING_ELSE] }];
   }
   return fallbackReplies(result.topic === 'out-of-scope');
@@ -66,6 +66,10 @@ export const FEEDBACK_REPLIES = Object.freeze({
   somethingElse: 'OK. Could you tell me a bit more about what is happening, in your own words? Or pick a topic below.',
 });
 
-function uniqueEntries(result: RoutingResult, index: KnowledgeIndex): string[] {
-  return result.candidates.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i && index.entry(id) !== undefined);
+/** The (up to) three entries "Did you mean…" offers, best first. */
+export function offeredEntries(result: RoutingResult, index: KnowledgeIndex): string[] {
+  return result.candidates
+    .map((c) => c.id)
+    .filter((id, i, all) => all.indexOf(id) === i && index.entry(id) !== undefined)
+    .slice(0, 3);
 }

@@ -10,7 +10,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
-import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, Reply, repliesFor, SOMETHING_ELSE } from './answerReplies';
+import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
 import { readFeedback } from './feedbackAnswer';
 import { MAIN_MENU, MESSAGES } from './messages';
@@ -27,6 +27,8 @@ export interface MainDialogMemory {
   readonly misunderstandings: StatePropertyAccessor<number>;
   /** The entry just answered, while "Was this helpful?" is open. */
   readonly awaitingFeedback: StatePropertyAccessor<string | undefined>;
+  /** The entries offered by "Did you mean…", for one turn: "yeah" picks the first, "no" means none. */
+  readonly offeredChoices: StatePropertyAccessor<string[] | undefined>;
 }
 
 /**
@@ -107,6 +109,20 @@ export class MainDialog extends ComponentDialog {
       }
     }
 
+    const offered = await this.memory.offeredChoices.get(context);
+    await this.memory.offeredChoices.set(context, undefined);
+    if (offered && offered.length > 0) {
+      const reply = readFeedback(text);
+      if (reply === 'helpful') {
+        await this.answer(context, offered[0]);
+        return step.endDialog();
+      }
+      if (reply === 'notHelpful') {
+        await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.somethingElse));
+        return step.endDialog();
+      }
+    }
+
     const entryId = this.entryForButton(text);
     if (entryId) {
       await this.answer(context, entryId);
@@ -130,6 +146,7 @@ export class MainDialog extends ComponentDialog {
       await this.answer(context, result.target);
     } else if (result.kind === 'clarify') {
       await this.memory.misunderstandings.set(context, 0);
+      await this.memory.offeredChoices.set(context, offeredEntries(result, this.knowledge));
       await sendReplies(context, repliesFor(result, this.knowledge));
     } else {
       await this.sendFallback(context, result.topic === 'out-of-scope');

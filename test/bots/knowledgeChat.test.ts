@@ -72,6 +72,12 @@ describe('a parent whose question the bot is unsure about', () => {
     expect(buttons.length).toBeLessThanOrEqual(4);
   });
 
+  it('who answers "yeah" gets the first choice it offered', async () => {
+    const { adapter } = createConversation();
+    const offered = buttonsOf(await say(adapter, 'my child is in care'));
+    expect(textsOf(await say(adapter, 'yeah'))).toContain(`**${offered[0]}**`);
+  });
+
   it('who picks "Something else" is asked to say more and shown the topics', async () => {
     const { adapter } = createConversation();
     await say(adapter, 'my child is in care');

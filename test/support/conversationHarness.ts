@@ -25,6 +25,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
     {
       misunderstandings: conversationState.createProperty<number>('misunderstandings'),
       awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
+      offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
     },
     knowledgeBase(),
   );
