@@ -10,7 +10,7 @@ import { DirectLineStream } from './channels/directline/directLineStream';
 import { resolveSigningKey } from './channels/directline/signingKey';
 import { createTokenService } from './channels/directline/tokens';
 import { Config, isLocalMode } from './config';
-import { MainDialog } from './dialogs/mainDialog';
+import { createMainDialogMemory, MainDialog } from './dialogs/mainDialog';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
 import { Logger } from './logger';
 import { createBotAdapter } from './server/botAdapter';
@@ -45,11 +45,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const adapter = createBotAdapter(config, log, [retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
   const mainDialog = new MainDialog(
-    {
-      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
-      awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
-      offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
-    },
+    createMainDialogMemory(conversationState),
     knowledge,
   );
   const bot = new AdviceBot(conversationState, userState, mainDialog, {

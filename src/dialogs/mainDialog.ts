@@ -1,4 +1,4 @@
-import { ActionTypes, Activity, CardFactory, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActionTypes, Activity, CardFactory, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogContext,
@@ -29,6 +29,15 @@ export interface MainDialogMemory {
   readonly awaitingFeedback: StatePropertyAccessor<string | undefined>;
   /** The entries offered by "Did you mean…", for one turn: "yeah" picks the first, "no" means none. */
   readonly offeredChoices: StatePropertyAccessor<string[] | undefined>;
+}
+
+/** MainDialog's memory, as properties of conversation state (one place, so the bot and tests agree). */
+export function createMainDialogMemory(conversationState: ConversationState): MainDialogMemory {
+  return {
+    misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+    awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
+    offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, UserState } from 'botbuilder';
 import { AdviceBot } from '../../src/bots/adviceBot';
 import { RetryFilter } from '../../src/bots/retryFilter';
-import { MainDialog } from '../../src/dialogs/mainDialog';
+import { createMainDialogMemory, MainDialog } from '../../src/dialogs/mainDialog';
 import { handleTurnError } from '../../src/server/botAdapter';
 import { createMemoryLogger } from '../../src/logger';
 import { resolve } from 'node:path';
@@ -22,11 +22,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const userState = new UserState(storage);
   const log = createMemoryLogger();
   const mainDialog = new MainDialog(
-    {
-      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
-      awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
-      offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
-    },
+    createMainDialogMemory(conversationState),
     knowledgeBase(),
   );
   const bot = new AdviceBot(conversationState, userState, mainDialog, {
