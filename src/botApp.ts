@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
-import { AdviceBot } from './bots/adviceBot';
+import { createAdviceBot } from './bots/createAdviceBot';
 import { RetryFilter } from './bots/retryFilter';
 import { ConversationHub } from './channels/directline/conversationHub';
 import { DirectLineGateway } from './channels/directline/directLineGateway';
@@ -10,7 +10,6 @@ import { DirectLineStream } from './channels/directline/directLineStream';
 import { resolveSigningKey } from './channels/directline/signingKey';
 import { createTokenService } from './channels/directline/tokens';
 import { Config, isLocalMode } from './config';
-import { createMainDialogMemory, MainDialog } from './dialogs/mainDialog';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
 import { Logger } from './logger';
 import { createBotAdapter } from './server/botAdapter';
@@ -44,11 +43,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
   const adapter = createBotAdapter(config, log, [retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
-  const mainDialog = new MainDialog(
-    createMainDialogMemory(conversationState),
-    knowledge,
-  );
-  const bot = new AdviceBot(conversationState, userState, mainDialog, {
+  const bot = createAdviceBot(conversationState, userState, knowledge, {
     botDisplayName: config.botDisplayName,
     maxMessageLength: config.maxMessageLength,
   });

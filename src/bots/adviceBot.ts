@@ -4,6 +4,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { MESSAGES, MAIN_MENU, welcomeMessages } from '../dialogs/messages';
 import { inspectIncomingMessage } from './incomingMessage';
 import { channelHasQuickExit } from './channelFeatures';
+import { SafetyGate } from './safetyGate';
 
 export interface AdviceBotOptions {
   readonly botDisplayName: string;
@@ -15,7 +16,8 @@ export const QUICK_EXIT_EVENT = 'quickExit';
 
 /**
  * Turn order (DESIGN.md): hand-off relay → safety → interruptions → active dialog → routing.
- * Hand-off and safety arrive with issues 4 and 5; interruptions and routing live in MainDialog.
+ * Safety is the SafetyGate, run on every message before anything else; interruptions, guided
+ * conversations and routing live in MainDialog. The hand-off relay arrives with issue 5.
  */
 export class AdviceBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -25,6 +27,7 @@ export class AdviceBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
+    private readonly safety: SafetyGate,
     private readonly options: AdviceBotOptions,
   ) {
     super();
@@ -67,6 +70,10 @@ export class AdviceBot extends ActivityHandler {
 
   /** Saves state after every turn, including turns that only sent a welcome. */
   override async run(context: TurnContext): Promise<void> {
+    context.onSendActivities(async (turn, activities, next) => {
+      if (!turn.turnState.get(FORGOTTEN)) await this.safety.keepUrgentHelpInReach(turn, activities);
+      return next();
+    });
     await super.run(context);
     if (context.turnState.get(FORGOTTEN)) return;
     await this.conversationState.saveChanges(context, false);
@@ -101,8 +108,16 @@ export class AdviceBot extends ActivityHandler {
         return;
       case 'text':
         if (message.hadAttachments) await context.sendActivity(MESSAGES.attachmentWithText);
+        if (await this.safety.check(context, context.activity.text ?? '', this.interruptedDialog(context))) return;
         await this.mainDialog.run(context, this.dialogState);
     }
+  }
+
+  private interruptedDialog(context: TurnContext) {
+    return {
+      isActive: () => this.mainDialog.hasActiveSituation(context, this.dialogState),
+      reprompt: () => this.mainDialog.repromptSituation(context, this.dialogState),
+    };
   }
 
   private async forgetConversation(context: TurnContext): Promise<void> {

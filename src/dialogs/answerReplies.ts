@@ -1,7 +1,9 @@
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { RoutingResult } from '../knowledge/routingResult';
 import { HELPLINE } from '../handoff/helpline';
+import { crisisSignposts } from '../safety/signposts';
 import { MAIN_MENU, MESSAGES } from './messages';
+import { scriptFor, SITUATION_SCRIPTS } from './situations/situationScripts';
 
 /**
  * One message the bot sends: text and optional buttons (each button sends its title back).
@@ -18,12 +20,32 @@ export const HELPFUL_YES = 'Yes, it helped';
 export const HELPFUL_NO = 'No, not really';
 export const SOMETHING_ELSE = 'Something else';
 const MAX_RELATED = 3;
+const GUIDE_PREFIX = 'Guide me: ';
+
+/** The button that starts a guided conversation from an answer about the same situation. */
+export function guideButton(topic: string): string | undefined {
+  const script = scriptFor(topic);
+  return script ? `${GUIDE_PREFIX}${script.title}` : undefined;
+}
+
+/** The guided conversation a tapped button asks for: a situation on the menu, or a "Guide me" offer. */
+export function situationForButton(text: string): string | undefined {
+  const lower = text.trim().toLowerCase();
+  const menuChoice = MAIN_MENU.find((choice) => choice.title.toLowerCase() === lower && scriptFor(choice.topic));
+  if (menuChoice) return menuChoice.topic;
+  return SITUATION_SCRIPTS.find((script) => guideButton(script.topic)?.toLowerCase() === lower)?.topic;
+}
 
 /**
  * What the bot says for a routing result, as plain data: the chat turns it into activities, and
  * `npm run ask` prints it, so both always say the same thing.
  */
 export function repliesFor(result: RoutingResult, index: KnowledgeIndex): Reply[] {
+  if (result.kind === 'crisis') {
+    return crisisSignposts(result.categories ?? [], { hasQuickExit: true }).map((text) => ({ text }));
+  }
+  const script = result.kind === 'dialog' && result.target ? scriptFor(result.target) : undefined;
+  if (script) return [{ text: script.intro }, { text: script.questions[0].prompt }];
   if (result.kind === 'faq' && result.target) {
     const entry = index.entry(result.target);
     if (entry) return answerReplies(entry.id, index);
@@ -42,9 +64,15 @@ export function answerReplies(entryId: string, index: KnowledgeIndex): Reply[] {
     .map((id) => index.entry(id)?.title)
     .filter((title): title is string => Boolean(title))
     .slice(0, MAX_RELATED);
+  const guide = entry.offerDialog ? guideButton(entry.offerDialog) : undefined;
+  const next = guide
+    ? [{ text: 'I can ask you a few questions and suggest next steps for your situation. Or read more:', cardButtons: [guide, ...related] }]
+    : related.length > 0
+      ? [{ text: 'People in your situation also ask:', cardButtons: related }]
+      : [];
   return [
     { text: `**${entry.title}**\n\n${entry.answer}` },
-    ...(related.length > 0 ? [{ text: 'People in your situation also ask:', cardButtons: related }] : []),
+    ...next,
     { text: 'Was this helpful?', buttons: [HELPFUL_YES, HELPFUL_NO] },
   ];
 }

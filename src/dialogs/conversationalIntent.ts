@@ -1,12 +1,13 @@
 /**
  * Recognises the few things people say to steer the conversation itself rather than ask a
- * question: help, start over, talk to a person, hello, thanks, bye. Anchored patterns only, so a
+ * question: help, back, start over, talk to a person, hello, thanks, bye. Anchored patterns only, so a
  * long message that merely contains "help" ("how can I help my son…") is left for routing.
  */
-export type ConversationalIntent = 'help' | 'startOver' | 'talkToPerson' | 'greeting' | 'thanks' | 'goodbye';
+export type ConversationalIntent = 'help' | 'back' | 'startOver' | 'talkToPerson' | 'greeting' | 'thanks' | 'goodbye';
 
 const PATTERNS: ReadonlyArray<readonly [ConversationalIntent, RegExp]> = [
-  ['startOver', /^(start (again|over)|restart|begin again|reset|new question|go back to (the )?start)$/],
+  ['startOver', /^(start (again|over)|restart|begin again|reset|new question|go back to (the )?start|cancel|cancel (this|that|it)|stop (this|these questions)|quit|exit)$/],
+  ['back', /^(back|go back|previous|previous question|last question|change (my )?(last )?answer|undo|i made a mistake|wrong answer)$/],
   ['help', /^(help|menu|options|main menu|what can you do|what do you do|what can you help with|topics|show (me )?(the )?(menu|topics|options))$/],
   [
     'talkToPerson',

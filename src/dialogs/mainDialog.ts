@@ -10,10 +10,15 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
-import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE } from './answerReplies';
+import { CrisisCategory } from '../safety/crisisCategory';
+import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
 import { readFeedback } from './feedbackAnswer';
 import { MAIN_MENU, MESSAGES } from './messages';
+import { routeMessage } from './routeMessage';
+import { Answers } from './situations/situationScript';
+import { SituationDialog, SituationOptions } from './situations/situationDialog';
+import { SITUATION_SCRIPTS } from './situations/situationScripts';
 
 export const MAIN_DIALOG_ID = 'mainDialog';
 const ROUTE_WATERFALL_ID = 'routeWaterfall';
@@ -29,6 +34,21 @@ export interface MainDialogMemory {
   readonly awaitingFeedback: StatePropertyAccessor<string | undefined>;
   /** The entries offered by "Did you mean…", for one turn: "yeah" picks the first, "no" means none. */
   readonly offeredChoices: StatePropertyAccessor<string[] | undefined>;
+  /** The last guided conversation finished, with its answers, for an adviser to see on hand-off. */
+  readonly lastSituation: StatePropertyAccessor<CompletedSituation | undefined>;
+}
+
+export interface CompletedSituation {
+  readonly topic: string;
+  readonly answers: Answers;
+  readonly completedAt: string;
+}
+
+/** What MainDialog needs from the rest of the bot. */
+export interface MainDialogServices {
+  readonly now: () => Date;
+  /** Shows the urgent numbers (the safety gate), for dangers found inside a guided conversation. */
+  readonly signpost: (context: TurnContext, categories: readonly CrisisCategory[]) => Promise<void>;
 }
 
 /** MainDialog's memory, as properties of conversation state (one place, so the bot and tests agree). */
@@ -37,6 +57,7 @@ export function createMainDialogMemory(conversationState: ConversationState): Ma
     misunderstandings: conversationState.createProperty<number>('misunderstandings'),
     awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
     offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
+    lastSituation: conversationState.createProperty<CompletedSituation | undefined>('lastSituation'),
   };
 }
 
@@ -49,17 +70,45 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly memory: MainDialogMemory,
     private readonly knowledge: KnowledgeIndex,
+    private readonly services: MainDialogServices,
   ) {
     super(MAIN_DIALOG_ID);
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL_ID, [this.routeMessageStep.bind(this)]));
+    for (const script of SITUATION_SCRIPTS) {
+      this.addDialog(
+        new SituationDialog(script, {
+          knowledge,
+          now: services.now,
+          onDanger: (context, category) => services.signpost(context, [category]),
+          onComplete: (context, topic, answers) =>
+            memory.lastSituation.set(context, { topic, answers, completedAt: services.now().toISOString() }),
+        }),
+      );
+    }
     this.initialDialogId = ROUTE_WATERFALL_ID;
+  }
+
+  /** Whether a guided conversation is waiting for an answer (the safety gate resumes it). */
+  async hasActiveSituation(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
+    const state = await dialogState.get(context);
+    return (state?.dialogStack?.length ?? 0) > 0;
+  }
+
+  /** Asks the current question of the active guided conversation again. */
+  async repromptSituation(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogContext = await this.createDialogContext(context, dialogState);
+    if (dialogContext.activeDialog) await dialogContext.repromptDialog();
+  }
+
+  private async createDialogContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<DialogContext> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    return dialogSet.createContext(context);
   }
 
   /** Runs one turn: continue whatever is active, otherwise start routing this message. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dialogContext = await dialogSet.createContext(context);
+    const dialogContext = await this.createDialogContext(context, dialogState);
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dialogContext.beginDialog(this.id);
@@ -78,6 +127,7 @@ export class MainDialog extends ComponentDialog {
 
   private async handleInterruption(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const text = dc.context.activity.text ?? '';
+    const inSituation = dc.activeDialog !== undefined;
     switch (detectConversationalIntent(text)) {
       case 'startOver':
         await this.memory.awaitingFeedback.set(dc.context, undefined);
@@ -85,19 +135,20 @@ export class MainDialog extends ComponentDialog {
         await dc.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.startOver));
         return dc.cancelAllDialogs();
       case 'help':
+      case 'back':
+        // Inside a guided conversation these are about the current question: SituationDialog answers them.
+        if (inSituation) return undefined;
         await sendMenu(dc.context);
-        return this.keepWaiting(dc);
+        return { status: DialogTurnStatus.complete };
       case 'talkToPerson':
         await sendLines(dc.context, MESSAGES.talkToPerson);
-        return this.keepWaiting(dc);
+        if (!inSituation) return { status: DialogTurnStatus.complete };
+        await dc.context.sendActivity(MESSAGES.carryOnAfterPerson);
+        await dc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       default:
         return undefined;
     }
-  }
-
-  /** After help or the helpline details, an active situation dialog carries on where it was. */
-  private keepWaiting(dc: DialogContext): DialogTurnResult {
-    return { status: dc.activeDialog ? DialogTurnStatus.waiting : DialogTurnStatus.complete };
   }
 
   private async routeMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -132,6 +183,9 @@ export class MainDialog extends ComponentDialog {
       }
     }
 
+    const situation = situationForButton(text);
+    if (situation) return this.startSituation(step, situation, '');
+
     const entryId = this.entryForButton(text);
     if (entryId) {
       await this.answer(context, entryId);
@@ -150,8 +204,12 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const result = this.knowledge.route(text);
-    if (result.kind === 'faq' && result.target) {
+    const result = routeMessage(text, this.knowledge);
+    if (result.kind === 'crisis') {
+      await this.services.signpost(context, result.categories ?? []);
+    } else if (result.kind === 'dialog' && result.target) {
+      return this.startSituation(step, result.target, text);
+    } else if (result.kind === 'faq' && result.target) {
       await this.answer(context, result.target);
     } else if (result.kind === 'clarify') {
       await this.memory.misunderstandings.set(context, 0);
@@ -163,11 +221,14 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** A tapped button sends its title: a topic from the menu, a related question, or a "did you mean" choice. */
+  private async startSituation(step: WaterfallStepContext, topic: string, triggerText: string): Promise<DialogTurnResult> {
+    await this.memory.misunderstandings.set(step.context, 0);
+    return step.beginDialog(topic, { triggerText } satisfies SituationOptions);
+  }
+
+  /** A tapped button sends its title: a related question or a "did you mean" choice. */
   private entryForButton(text: string): string | undefined {
     const lower = text.toLowerCase();
-    const menuChoice = MAIN_MENU.find((choice) => choice.title.toLowerCase() === lower);
-    if (menuChoice) return this.knowledge.entry(`${menuChoice.topic}-overview`)?.id;
     return this.knowledge.entries.find((entry) => entry.title.toLowerCase() === lower)?.id;
   }
 

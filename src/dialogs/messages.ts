@@ -52,15 +52,12 @@ export const MESSAGES = Object.freeze({
     `It may help to talk it through with an adviser. The ${helplineLine} ${HELPLINE.textphone}.`,
     'Or tap a topic below.',
   ],
-  topicComingSoon: (title: string) => [
-    `You picked "${title}". I can't walk you through this in detail yet.`,
-    `An adviser can talk it through with you. The ${helplineLine} ${HELPLINE.textphone}.`,
-  ],
   talkToPerson: [
     `To talk to an adviser, call the ${helplineLine}`,
     `${HELPLINE.textphone}.`,
     'If anyone is in danger right now, call 999.',
   ],
+  carryOnAfterPerson: "When you're ready, we can carry on with the questions.",
   emptyMessage: "I didn't get any words there. Please type your question, or pick a topic below.",
   tooLong: (max: number) =>
     `That message is longer than I can read (more than ${max} characters). Could you send it in shorter parts, or tell me the main question first? Nothing you sent has been lost from this chat.`,

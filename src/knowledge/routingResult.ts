@@ -1,3 +1,4 @@
+import { CrisisCategory } from '../safety/crisisCategory';
 import { TopicId } from './taxonomy';
 
 export interface RoutingCandidate {
@@ -11,6 +12,9 @@ export interface RoutingCandidate {
 export interface RoutingResult {
   readonly kind: 'crisis' | 'dialog' | 'faq' | 'clarify' | 'fallback';
   readonly topic?: TopicId;
+  /** For crisis: the most urgent kind of danger, then every kind found. */
+  readonly category?: CrisisCategory;
+  readonly categories?: readonly CrisisCategory[];
   /** Entry id for faq, dialog topic for dialog. */
   readonly target?: string;
   /** 0..1; see the thresholds in knowledgeIndex.ts and the calibration table from `npm run eval`. */

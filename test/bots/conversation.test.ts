@@ -80,12 +80,6 @@ describe('a parent typing', () => {
     expect(textsOf(await say(adapter, 'zxcv uiop'))).not.toMatch(/still not understanding/);
   });
 
-  it('who taps a topic is told honestly what the bot can do about it yet', async () => {
-    const { adapter } = createConversation();
-    const text = textsOf(await say(adapter, 'Section 20 (voluntary care)'));
-    expect(text).toMatch(/Section 20/);
-    expect(text).toContain('0808 801 0366');
-  });
 });
 
 describe('Quick Exit', () => {

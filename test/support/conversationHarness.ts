@@ -1,7 +1,6 @@
 import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, UserState } from 'botbuilder';
-import { AdviceBot } from '../../src/bots/adviceBot';
+import { createAdviceBot } from '../../src/bots/createAdviceBot';
 import { RetryFilter } from '../../src/bots/retryFilter';
-import { createMainDialogMemory, MainDialog } from '../../src/dialogs/mainDialog';
 import { handleTurnError } from '../../src/server/botAdapter';
 import { createMemoryLogger } from '../../src/logger';
 import { resolve } from 'node:path';
@@ -16,18 +15,15 @@ export function knowledgeBase(): KnowledgeIndex {
 }
 
 /** The real bot, turn order and middleware on a TestAdapter, for transcript-style tests. */
-export function createConversation(options: { storage?: Storage; channelId?: string; maxMessageLength?: number } = {}) {
+export function createConversation(options: { storage?: Storage; channelId?: string; maxMessageLength?: number; now?: () => Date } = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const log = createMemoryLogger();
-  const mainDialog = new MainDialog(
-    createMainDialogMemory(conversationState),
-    knowledgeBase(),
-  );
-  const bot = new AdviceBot(conversationState, userState, mainDialog, {
+  const bot = createAdviceBot(conversationState, userState, knowledgeBase(), {
     botDisplayName: 'Family Rights Advice Bot',
     maxMessageLength: options.maxMessageLength ?? 4000,
+    now: options.now,
   });
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: options.channelId ?? 'directline',

@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { ActionTypes, Activity, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogInstance,
+  DialogReason,
+  DialogTurnResult,
+  DialogTurnStatus,
+  PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { KnowledgeIndex } from '../../knowledge/knowledgeIndex';
+import { CrisisCategory } from '../../safety/crisisCategory';
+import { HELPLINE } from '../../handoff/helpline';
+import { SOMETHING_ELSE } from '../answerReplies';
+import { detectConversationalIntent } from '../conversationalIntent';
+import { AGE_UNKNOWN_TITLE, DATE_UNKNOWN_TITLE, NO_TITLE, parseAnswer, UNSURE_TITLE, YES_TITLE } from './answerParsing';
+import { Answers, Question, SituationScript } from './situationScript';
+import { formatDay, isIsoDay, ukDay } from './scriptDates';
+
+export const GO_BACK = 'Go back';
+export const TALK_TO_PERSON_TITLE = 'Talk to a person';
+
+/** What a situation dialog needs from the rest of the bot. */
+export interface SituationServices {
+  readonly knowledge: KnowledgeIndex;
+  readonly now: () => Date;
+  /** A question was answered the dangerous way ("Are you safe right now?" → "no"): signpost at once. */
+  readonly onDanger: (context: TurnContext, category: CrisisCategory) => Promise<void>;
+  /** The person reached the summary; kept so an adviser can see it later. */
+  readonly onComplete: (context: TurnContext, topic: string, answers: Answers) => Promise<void>;
+}
+
+/** How a situation dialog is started: from a message that described the situation, or after "back". */
+export interface SituationOptions {
+  readonly triggerText?: string;
+  readonly answers?: Answers;
+  readonly asked?: readonly string[];
+}
+
+interface StepValues {
+  answers: Record<string, string>;
+  /** Question ids in the order the person answered them, for "back". */
+  asked: string[];
+  pending?: string;
+}
+
+const PROMPT_ID = 'situationAnswer';
+const VERSION_KEY = 'scriptVersion';
+const MISSES_BEFORE_MOVING_ON = 2;
+
+/**
+ * Runs one `SituationScript` as a waterfall: one step per question (skipped when already answered
+ * or when `askIf` says so), then the tailored summary. "help" explains the current question,
+ * "back" re-asks the previous one; start over, talk to a person and the safety check are handled
+ * above it, in MainDialog and AdviceBot. All state lives in dialog state, so a restart resumes at
+ * the same question.
+ */
+export class SituationDialog extends ComponentDialog {
+  private readonly waterfallId: string;
+  private readonly version: string;
+
+  constructor(
+    private readonly script: SituationScript,
+    private readonly services: SituationServices,
+  ) {
+    super(script.topic);
+    this.waterfallId = `${script.topic}-questions`;
+    this.version = scriptVersion(script);
+    const steps = [
+      ...script.questions.map((question, index) => (step: WaterfallStepContext) => this.askStep(step, index)),
+      (step: WaterfallStepContext) => this.summaryStep(step),
+    ];
+    this.addDialog(new WaterfallDialog(this.waterfallId, steps));
+    this.addDialog(new TextPrompt(PROMPT_ID, (prompt) => this.validate(prompt)));
+    this.initialDialogId = this.waterfallId;
+  }
+
+  override async beginDialog(outerDc: DialogContext, options?: SituationOptions): Promise<DialogTurnResult> {
+    if (outerDc.activeDialog) outerDc.activeDialog.state[VERSION_KEY] = this.version;
+    return super.beginDialog(outerDc, options);
+  }
+
+  /** A dialog saved before its script changed cannot resume safely: say so and start it again. */
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    if (outerDc.activeDialog && outerDc.activeDialog.state[VERSION_KEY] !== this.version) {
+      await outerDc.context.sendActivity(UPDATED_MESSAGE);
+      return outerDc.replaceDialog(this.id, {});
+    }
+    return super.continueDialog(outerDc);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const intent = detectConversationalIntent(innerDc.context.activity.text ?? '');
+    const values = this.valuesOf(innerDc);
+    if (intent === 'help' && values?.pending) {
+      const question = this.question(values.pending);
+      if (question) await innerDc.context.sendActivity(question.help);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (intent === 'back' && values) return this.goBack(innerDc, values);
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async goBack(innerDc: DialogContext, values: StepValues): Promise<DialogTurnResult> {
+    const previous = values.asked.at(-1);
+    if (!previous) {
+      await innerDc.context.sendActivity("This is the first question, so there's nothing to go back to.");
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    const answers = { ...values.answers };
+    delete answers[previous];
+    // Answers to questions that depended on the one being changed are asked again too.
+    const asked = values.asked.slice(0, -1);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(this.waterfallId, { answers: keepOnly(answers, asked), asked } satisfies SituationOptions);
+  }
+
+  private async askStep(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
+    const values = index === 0 ? await this.start(step) : (step.values as StepValues);
+    if (index > 0) await this.record(step, values);
+    const question = this.script.questions[index];
+    if (values.answers[question.id] !== undefined || (question.askIf && !question.askIf(values.answers))) return step.next();
+    values.pending = question.id;
+    const buttons = [...answerButtons(question), ...(values.asked.length > 0 ? [GO_BACK] : [])];
+    return step.prompt(PROMPT_ID, {
+      prompt: MessageFactory.suggestedActions(buttons, question.prompt),
+      retryPrompt: MessageFactory.suggestedActions(buttons, `Sorry, I didn't quite get that. ${question.example} Or tap a button.`),
+      validations: { questionId: question.id },
+    });
+  }
+
+  /** First step: take over answers from "back" or from the message that started the dialog. */
+  private async start(step: WaterfallStepContext): Promise<StepValues> {
+    const options = (step.options ?? {}) as SituationOptions;
+    const values = step.values as StepValues;
+    values.answers = { ...(options.answers ?? {}) };
+    values.asked = [...(options.asked ?? [])];
+    if (options.answers === undefined) {
+      await step.context.sendActivity(this.script.intro);
+      const noted = this.prefill(values, options.triggerText ?? '');
+      if (noted.length > 0) await step.context.sendActivity(`From what you said, I've noted: ${noted.join('; ')}. Say "back" if that's wrong.`);
+    }
+    return values;
+  }
+
+  /**
+   * "I've been invited to a child protection conference next Tuesday" already answers two questions.
+   * Only the first question and dates are taken from the opening message: other words are too easily
+   * misread out of context, and the person can always say "back".
+   */
+  private prefill(values: StepValues, text: string): string[] {
+    if (text.trim() === '') return [];
+    const noted: string[] = [];
+    const today = ukDay(this.services.now());
+    const first = this.script.questions[0];
+    if (first.kind === 'choice') {
+      const value = parseAnswer(first, text, today);
+      const choice = first.choices.find((c) => c.value === value);
+      if (choice) {
+        values.answers[first.id] = choice.value;
+        values.asked.push(first.id);
+        noted.push(`"${choice.title}"`);
+      }
+    }
+    const date = this.script.questions.find((q) => q.kind === 'date' && (!q.askIf || q.askIf(values.answers)) && values.answers[q.id] === undefined);
+    if (date && values.asked.length > 0) {
+      const value = parseAnswer(date, text, today);
+      if (isIsoDay(value) && value >= today) {
+        values.answers[date.id] = value;
+        values.asked.push(date.id);
+        noted.push(`the date ${formatDay(value, today)}`);
+      }
+    }
+    return noted;
+  }
+
+  private async record(step: WaterfallStepContext, values: StepValues): Promise<void> {
+    if (!values.pending || typeof step.result !== 'string') return;
+    const question = this.question(values.pending);
+    values.answers[values.pending] = step.result;
+    values.asked.push(values.pending);
+    values.pending = undefined;
+    if (question?.kind === 'yesNo' && question.safetyIf && question.safetyIf.value === step.result) {
+      await this.services.onDanger(step.context, question.safetyIf.category);
+    }
+  }
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as StepValues;
+    await this.record(step, values);
+    const summary = this.script.summarise(values.answers, ukDay(this.services.now()));
+    const titles = summary.entries
+      .map((id) => this.services.knowledge.entry(id)?.title)
+      .filter((title): title is string => Boolean(title));
+    const activities: Partial<Activity>[] = [
+      MessageFactory.text(`Thank you. Based on what you've told me, here is what I suggest:\n\n${summary.steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`),
+    ];
+    if (titles.length > 0) {
+      const actions = CardFactory.actions(titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title })));
+      activities.push(MessageFactory.attachment(CardFactory.heroCard('', 'To read more, tap a question:', undefined, actions)));
+    }
+    activities.push(
+      MessageFactory.suggestedActions(
+        [TALK_TO_PERSON_TITLE, SOMETHING_ELSE],
+        `An adviser can talk this through with you and help with your own situation: call ${HELPLINE.number}, ${HELPLINE.hoursInWords}. ${HELPLINE.costNote}. Would you like to talk to a person, or is there something else?`,
+      ),
+    );
+    await step.context.sendActivities(activities);
+    await this.services.onComplete(step.context, this.script.topic, values.answers);
+    return step.endDialog();
+  }
+
+  private async validate(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const questionId = (prompt.options.validations as { questionId?: string } | undefined)?.questionId;
+    const question = questionId ? this.question(questionId) : undefined;
+    if (!question) return false;
+    const text = prompt.recognized.value ?? '';
+    const value = text.toLowerCase() === GO_BACK.toLowerCase() ? undefined : parseAnswer(question, text, ukDay(this.services.now()));
+    if (value !== undefined) {
+      prompt.recognized.value = value;
+      return true;
+    }
+    if (prompt.attemptCount >= MISSES_BEFORE_MOVING_ON) {
+      await prompt.context.sendActivity("That's OK, let's move on. You can tell an adviser more about it later.");
+      prompt.recognized.value = 'unknown';
+      return true;
+    }
+    return false;
+  }
+
+  private valuesOf(innerDc: DialogContext): StepValues | undefined {
+    const waterfall = innerDc.stack.find((instance: DialogInstance) => instance.id === this.waterfallId);
+    return waterfall?.state?.values as StepValues | undefined;
+  }
+
+  private question(id: string): Question | undefined {
+    return this.script.questions.find((q) => q.id === id);
+  }
+
+  protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    await super.onEndDialog(context, instance, reason);
+  }
+}
+
+const UPDATED_MESSAGE = "I've been updated since we last spoke, so let's start these questions again. Sorry about that.";
+
+function answerButtons(question: Question): string[] {
+  switch (question.kind) {
+    case 'choice':
+      return [...question.choices.map((c) => c.title), ...(question.allowUnsure ? [UNSURE_TITLE] : [])];
+    case 'yesNo':
+      return [YES_TITLE, NO_TITLE, UNSURE_TITLE];
+    case 'date':
+      return [DATE_UNKNOWN_TITLE];
+    case 'age':
+      return [AGE_UNKNOWN_TITLE];
+  }
+}
+
+function keepOnly(answers: Record<string, string>, ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => ids.includes(id)));
+}
+
+/** Changes whenever questions are added, removed, renamed or reordered. */
+function scriptVersion(script: SituationScript): string {
+  const shape = script.questions.map((q) => `${q.id}:${q.kind}`).join('|');
+  return createHash('sha256').update(shape).digest('hex').slice(0, 12);
+}
