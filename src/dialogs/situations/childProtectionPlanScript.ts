@@ -98,6 +98,10 @@ function summarise(answers: Answers, today: string): Summary {
     steps.push('Check with the social worker whether their report is ready and ask for a copy by email. You should be able to read it before the meeting.');
   }
 
+  if (answers.stage !== 'plan' && answers.stage !== 'upcoming') {
+    steps.push('Ask the social worker to tell you in writing whether your child is on a child protection plan, or whether a conference is being arranged.');
+  }
+
   steps.push('You can bring a supporter, such as a friend, relative or advocate. Tell the social worker who is coming beforehand.');
 
   if (plan && answers['core-group'] === 'no') {
