@@ -3,7 +3,7 @@
  * tuned on) and on the holdout (bench/fixtures/crisisHoldout.jsonl, written separately and never
  * tuned on: only its numbers are printed). `--misses` lists the labelled set's mistakes.
  */
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { assessCrisis } = require('../dist/safety/crisisDetector');
 
@@ -34,7 +34,9 @@ function report(name, s) {
 const root = join(__dirname, '..');
 const labelled = score(load(join(root, 'test/fixtures/safety/crisisSet.jsonl')));
 report('labelled set', labelled);
-report('holdout', score(load(join(root, 'bench/fixtures/crisisHoldout.jsonl'))));
+const holdout = join(root, 'bench/fixtures/crisisHoldout.jsonl');
+if (existsSync(holdout)) report('holdout', score(load(holdout)));
+else console.log('holdout: none yet (bench/fixtures/crisisHoldout.jsonl)');
 if (process.argv.includes('--misses')) {
   for (const r of labelled.missed) console.log(`MISSED [${r.category}] ${r.text}`);
   for (const r of labelled.falseAlarms) console.log(`FALSE ALARM [${r.note}] ${r.text} -> ${assessCrisis(r.text).categories}`);

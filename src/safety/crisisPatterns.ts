@@ -8,7 +8,7 @@ import { CrisisCategory } from './crisisCategory';
  * figure of speech is decided in crisisDetector.ts.
  */
 
-const CHILD = String.raw`(?:kids|child|son|daughter|baby|babys|babies|twins|boy|girl|little one|little boy|little girl|toddler|newborn|grandson|granddaughter|grandchild|grandkids|teen|teenager|stepson|stepdaughter|nephew|niece|youngest|eldest|(?:\d{1,2} ?(?:yo|yr|yrs|year|month)s?(?: old)?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen) ?(?:year|yr|month)s? ?old)`;
+const CHILD = String.raw`(?:kids|child|sons?|daughters?|baby|babys|babies|twins|grandsons?|granddaughters?|nephews?|nieces?|boy|girl|little one|little boy|little girl|toddler|newborn|grandson|granddaughter|grandchild|grandkids|teen|teenager|stepson|stepdaughter|nephew|niece|youngest|eldest|(?:\d{1,2} ?(?:yo|yr|yrs|year|month)s?(?: old)?)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen) ?(?:year|yr|month)s? ?old)`;
 const PERSON = String.raw`(?:me|us|her|him|them|mum|my mum|my mother|my dad|my sister|my brother|my nan|my partner|my wife|my husband|my boyfriend|my girlfriend|the both of us|both of us|my \w+|the \w+)`;
 const HARM_ING = String.raw`(?:hitting|beating|punching|kicking|strangling|choking|throttling|attacking|hurting|battering|slapping|smacking|shaking|stabbing|biting|burning|dragging|grabbing|pushing|shoving|headbutting|laying into|going for|threatening|abusing|touching|whacking|thumping|punishing|starving|drowning|smothering)`;
 const HARM_PAST = String.raw`(?:hit|punched|kicked|slapped|smacked|shook|shaken|hurt|attacked|strangled|choked|throttled|stabbed|beat|beaten|battered|assaulted|pushed|shoved|thrown|threw|headbutted|whacked|thumped|bit|burnt|burned|dragged|grabbed|glassed|rammed|scalded|knocked)`;
@@ -64,7 +64,8 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('child-at-risk-now', String.raw`\bwill not (?:give|bring) (?:${CHILD}|him|her|them) back\b`),
   strong('child-at-risk-now', String.raw`\b(?:no food|not fed|starving|hungry)\b.*\b(?:locked|since yesterday|days|scared)\b`),
   strong('child-at-risk-now', String.raw`\b(?:sell|selling|run|running|do a run|deal|dealing) ${W}{0,2}(?:drugs|stuff|for them)\b.*\b(?:tonight|just|now|left|outside|get in)\b`),
-  strong('child-at-risk-now', String.raw`\b(?:gas is on|gas on|set fire|on fire|burning)\b`),
+  strong('child-at-risk-now', String.raw`\b(?:gas is on|gas on|set fire|on fire|burning (?:the )?(?:house|flat|place))\b`),
+  strong('child-at-risk-now', String.raw`\b${CHILD}\b.*\bblood on (?:his|her) (?:face|head)\b`),
   strong('child-at-risk-now', String.raw`\b(?:is|are) (?:sexually )?abusing ${W}{0,1}${CHILD}\b`),
   ifNow('child-at-risk-now', String.raw`\b${HARM_PAST} ${W}{0,2}${CHILD}\b`),
   ifNow('child-at-risk-now', String.raw`\b(?:touching|touched|abusing|abused) ${W}{0,1}(?:her|him|${CHILD})\b`),
@@ -91,7 +92,7 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('violence-now', String.raw`\b(?:by the|round my|round the|around my) (?:throat|neck|hair)\b|\bpinned (?:me|her|him)\b|\bgot (?:me|her) by\b|\b(?:will not|would not) let (?:go|me go)\b`),
   strong('violence-now', String.raw`\b(?:fear(?:ing)? for my life|scared for my life|terrified for my life|scared he will kill|scared she will kill|think he will kill|think she will kill|think he is going to kill)\b`),
   strong('violence-now', String.raw`\b(?:just|has just|have just) ${HARM_PAST} (?:me|us|mum|my mum|my partner|her|him|my car)\b`),
-  strong('violence-now', String.raw`\b(?:set the dog on|boiling water|screaming for help|getting battered|being battered|being attacked|being beaten)\b`),
+  strong('violence-now', String.raw`\b(?:set the dog on|screaming for help|getting battered|being battered|being attacked|being beaten)\b`),
   strong('violence-now', String.raw`\b(?:followed|following|chasing|chased) me\b.*\b(?:now|here|home|just|tonight|car)\b`),
   strong('violence-now', String.raw`\bcall(?:ing)? (?:the )?(?:police|999) ${W}{0,3}(?:now|right now)\b`),
   ifNow('violence-now', String.raw`\b${HARM_PAST} (?:me|us|mum|my mum|her)\b`),
@@ -168,4 +169,6 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('medical-emergency', String.raw`\b(?:droopy|drooping|dropped) on one side\b|\bwords (?:are )?(?:coming out )?(?:jumbled|slurred|muddled)\b|\bclutching (?:his|her|my) chest\b|\bchest pains?\b|\barm is numb\b`),
   strong('medical-emergency', String.raw`\b(?:taken|took|taking) something\b.*\b(?:racing|sweat\w*|hallucinat\w*|talking to people|not making sense|fitting|collapsed)\b|\b(?:shaking|sweating|sweaty)\b.*\b(?:not making sense|confused|grey|clutching)\b|\bmeter (?:just )?(?:says|reads|shows) (?:lo|low|hi)\b`),
   strong('medical-emergency', String.raw`\b(?:fitting|seizure|bleeding) ${W}{0,2}(?:will not|won't) stop\b`),
+  strong('medical-emergency', String.raw`\bboiling water\b.*\b(?:arm|chest|skin|face|leg|hand|burn\w*)\b|\bskin (?:is )?coming (?:away|off)\b|\bscald\w*\b|\brash\b.*\b(?:does not fade|glass)\b|\b(?:burning hot|red hot) and floppy\b`),
+  ifNow('suicide-self-harm', String.raw`\bburning (?:my|her|his) (?:arm|arms|leg|legs|skin|hand)\b`),
 ];
