@@ -67,8 +67,8 @@ function parseDate(reply: string, today: string): string | undefined {
     const values: Array<Record<string, string>> = result.resolution?.values ?? [];
     const days = values.flatMap((v) => dayOf(v, reference)).filter((d): d is string => d !== undefined);
     if (days.length === 0) continue;
-    // "Tuesday" or "3/12" resolve to a past and a future day: a meeting people ask about is the coming one.
-    return days.find((d) => d >= today) ?? days.at(-1);
+    // "Tuesday" or "3/12" resolve to a past and a future day: the nearer one is meant, the coming one if equally near.
+    return closestTo(today, days);
   }
   return undefined;
 }
@@ -89,6 +89,11 @@ function dayOf(value: Record<string, string>, reference: Date): string | undefin
     default:
       return undefined;
   }
+}
+
+function closestTo(today: string, days: readonly string[]): string {
+  const distance = (day: string) => Math.abs(Date.parse(day) - Date.parse(today));
+  return [...days].sort((a, b) => distance(a) - distance(b) || (a >= today ? -1 : 1))[0];
 }
 
 const MAX_AGE_MONTHS = 25 * 12;

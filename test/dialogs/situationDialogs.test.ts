@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { guideButton } from '../../src/dialogs/answerReplies';
+import { MESSAGES } from '../../src/dialogs/messages';
+import { Answers, Question, SituationScript } from '../../src/dialogs/situations/situationScript';
+import { SITUATION_SCRIPTS } from '../../src/dialogs/situations/situationScripts';
+import { buttonsOf, createConversation, knowledgeBase, say, textsOf } from '../support/conversationHarness';
+import { completePath, NOW, pathAsking, replyFor, TODAY, valuesOf } from '../support/situationPaths';
+
+const SUMMARY_OPENING = "Based on what you've told me, here is what I suggest";
+
+function start(storage = new MemoryStorage()) {
+  return createConversation({ storage, now: NOW });
+}
+
+/** The question the bot has just asked, found by its prompt in the last message. */
+function askedQuestion(script: SituationScript, replies: Partial<Activity>[]): Question | undefined {
+  const last = replies.at(-1)?.text ?? '';
+  return script.questions.find((q) => last.includes(q.prompt));
+}
+
+/** Answers every question the bot asks from `answers`, and returns the replies that end the conversation. */
+async function answerAll(adapter: TestAdapter, script: SituationScript, first: Partial<Activity>[], answers: Answers) {
+  let replies = first;
+  const asked: string[] = [];
+  for (let turn = 0; turn < script.questions.length + 1; turn += 1) {
+    if (textsOf(replies).includes(SUMMARY_OPENING)) return { replies, asked };
+    const question = askedQuestion(script, replies);
+    if (!question) throw new Error(`No question recognised in: ${textsOf(replies)}`);
+    asked.push(question.id);
+    // Unique ids, as real channels send: a restarted TestAdapter would otherwise reuse ids the retry filter has seen.
+    replies = await say(adapter, { type: 'message', text: replyFor(question, answers[question.id]), id: randomUUID() });
+  }
+  throw new Error('The conversation did not reach its summary');
+}
+
+function summaryText(replies: Partial<Activity>[]): string {
+  return textsOf(replies);
+}
+
+function readMoreTitles(replies: Partial<Activity>[]): string[] {
+  const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
+  return ((card?.content as { buttons?: Array<{ title: string }> } | undefined)?.buttons ?? []).map((b) => b.title);
+}
+
+describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const))('the %s conversation', (_topic, script) => {
+  const button = guideButton(script.topic) ?? '';
+  const firstQuestion = script.questions[0];
+
+  it('walks the main path to tailored next steps, answers to read and the offer of an adviser', async () => {
+    const { adapter } = start();
+    const opening = await say(adapter, button);
+    expect(textsOf(opening)).toContain(script.intro);
+    const answers = completePath(script, {});
+    const { replies, asked } = await answerAll(adapter, script, opening, answers);
+    expect(asked).toEqual(Object.keys(answers));
+    const expected = script.summarise(answers, TODAY);
+    for (const step of expected.steps) expect(summaryText(replies)).toContain(step);
+    expect(readMoreTitles(replies)).toEqual(expected.entries.map((id) => knowledgeBase().entry(id)?.title));
+    expect(textsOf(replies)).toContain('0808 801 0366');
+    expect(buttonsOf(replies)).toContain('Talk to a person');
+  });
+
+  it('follows every branch: each answer, typed or tapped, reaches the summary that fits it', async () => {
+    for (const question of script.questions) {
+      for (const value of valuesOf(question)) {
+        const answers = completePath(script, { ...pathAsking(script, question), [question.id]: value });
+        const { adapter } = start();
+        const { replies, asked } = await answerAll(adapter, script, await say(adapter, button), answers);
+        expect(asked).toContain(question.id);
+        const steps = script.summarise(answers, TODAY).steps;
+        for (const step of steps) expect({ question: question.id, value, summary: summaryText(replies) }).toEqual(expect.objectContaining({ summary: expect.stringContaining(step) }));
+      }
+    }
+  });
+
+  it('re-asks more clearly after a reply it cannot read, and moves on after the second', async () => {
+    const { adapter } = start();
+    await say(adapter, button);
+    const retry = await say(adapter, 'purple monkey dishwasher');
+    expect(textsOf(retry)).toContain("Sorry, I didn't quite get that.");
+    expect(textsOf(retry)).toContain(firstQuestion.example);
+    const movedOn = await say(adapter, 'purple monkey dishwasher');
+    expect(textsOf(movedOn)).toMatch(/let's move on/);
+    const next = askedQuestion(script, movedOn);
+    expect(next?.id).not.toBe(firstQuestion.id);
+  });
+
+  it('explains the question on "help" and asks it again', async () => {
+    const { adapter } = start();
+    await say(adapter, button);
+    const replies = await say(adapter, 'help');
+    expect(textsOf(replies)).toContain(firstQuestion.help);
+    expect(askedQuestion(script, replies)?.id).toBe(firstQuestion.id);
+  });
+
+  it('goes back to the previous question on "back", and uses the new answer', async () => {
+    const { adapter } = start();
+    const answers = completePath(script, {});
+    await say(adapter, button);
+    const second = await say(adapter, replyFor(firstQuestion, answers[firstQuestion.id]));
+    expect(buttonsOf(second)).toContain('Go back');
+    const again = await say(adapter, 'back');
+    expect(askedQuestion(script, again)?.id).toBe(firstQuestion.id);
+    const other = valuesOf(firstQuestion)[1];
+    const changed = completePath(script, { [firstQuestion.id]: other });
+    const { replies } = await answerAll(adapter, script, again, changed);
+    for (const step of script.summarise(changed, TODAY).steps) expect(summaryText(replies)).toContain(step);
+  });
+
+  it('stops on "start over" and forgets the answers', async () => {
+    const { adapter } = start();
+    await say(adapter, button);
+    const replies = await say(adapter, 'start over');
+    expect(textsOf(replies)).toContain(MESSAGES.startOver);
+    const after = await say(adapter, replyFor(firstQuestion, valuesOf(firstQuestion)[0]));
+    expect(askedQuestion(script, after)).toBeUndefined();
+    expect(textsOf(after)).not.toContain(SUMMARY_OPENING);
+  });
+
+  it('gives the helpline on "talk to a person", then carries on with the same question', async () => {
+    const { adapter } = start();
+    await say(adapter, button);
+    const replies = await say(adapter, 'can I speak to someone');
+    expect(textsOf(replies)).toContain('0808 801 0366');
+    expect(askedQuestion(script, replies)?.id).toBe(firstQuestion.id);
+  });
+
+  it('puts safety first when danger is mentioned mid-way, then carries on', async () => {
+    const { adapter } = start();
+    await say(adapter, button);
+    const replies = await say(adapter, 'he has just come back and he has got a knife');
+    expect(textsOf(replies)).toMatch(/call 999/);
+    expect(askedQuestion(script, replies)?.id).toBe(firstQuestion.id);
+  });
+
+  it('picks up at the same question after the bot restarts', async () => {
+    const storage = new MemoryStorage();
+    const answers = completePath(script, {});
+    const before = start(storage);
+    await say(before.adapter, button);
+    const second = await say(before.adapter, replyFor(firstQuestion, answers[firstQuestion.id]));
+    const waitingOn = askedQuestion(script, second);
+    expect(waitingOn).toBeDefined();
+
+    const after = start(storage);
+    const { replies } = await answerAll(after.adapter, script, second, answers);
+    for (const step of script.summarise(answers, TODAY).steps) expect(summaryText(replies)).toContain(step);
+  });
+});
+
+describe('starting a guided conversation', () => {
+  it('starts from a message that describes the situation, and notes what it already said', async () => {
+    const { adapter } = start();
+    const replies = await say(adapter, "I've been invited to a child protection conference next Tuesday and I'm really scared");
+    const text = textsOf(replies);
+    expect(text).toMatch(/I'll ask you up to 5 short questions about the conference or plan/);
+    expect(text).toContain('"A conference is coming up"');
+    expect(text).toContain('Tuesday 1 December');
+    expect(text).toContain("Have you seen the social worker's report for the conference?");
+  });
+
+  it('answers a question from the knowledge base, and offers the guided conversation as a button', async () => {
+    const { adapter } = start();
+    const replies = await say(adapter, 'what happens at a child protection conference?');
+    expect(textsOf(replies)).toContain('Was this helpful?');
+    const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.hero');
+    const titles = ((card?.content as { buttons?: Array<{ title: string }> })?.buttons ?? []).map((b) => b.title);
+    expect(titles[0]).toBe('Guide me: Child protection plan or conference');
+    expect(textsOf(await say(adapter, titles[0]))).toMatch(/I'll ask you up to 5 short questions/);
+  });
+
+  it('reads UK dates: "3/12" is 3 December', async () => {
+    const { adapter } = start();
+    await say(adapter, 'Guide me: Child protection plan or conference');
+    await say(adapter, 'A conference is coming up');
+    await say(adapter, '3/12');
+    await say(adapter, 'yeah');
+    const replies = await say(adapter, 'mostly');
+    expect(textsOf(replies)).toContain('Thursday 3 December (in 10 days)');
+  });
+
+  it('reads ages in everyday words', async () => {
+    const { adapter } = start();
+    await say(adapter, "Guide me: Children's services contacted me");
+    const script = SITUATION_SCRIPTS.find((s) => s.topic === 'referral-assessment');
+    let replies = await say(adapter, 'a social worker');
+    for (let turn = 0; turn < 4 && script; turn += 1) {
+      const question = askedQuestion(script, replies);
+      if (!question) break;
+      replies = await say(adapter, question.kind === 'age' ? "she's two" : replyFor(question, valuesOf(question)[0]));
+    }
+    const expected = script?.summarise({ ...completePath(script, { 'child-age': '24' }) }, TODAY);
+    expect(expected).toBeDefined();
+    expect(textsOf(replies)).toContain(SUMMARY_OPENING);
+  });
+});
