@@ -17,17 +17,22 @@ const PILLS = String.raw`(?:pills|tablets|paracetamol|painkillers|meds|medicatio
 const SELF = String.raw`(?:myself|herself|himself|themselves)`;
 /** A filler word between the parts of a phrase: never a negation, so "i am not suicidal" cannot match "i am … suicidal". */
 const W = String.raw`(?:(?!(?:not|never|no|other)\b)\w+ )`;
-const NOT_LET = String.raw`(?:will not|would not|is not|are not|not) (?:let|letting) (?:me|us|her|him|them|my \w+) (?:leave|go|out|come home|get out|home|near|have)`;
+const NOT_LET = String.raw`(?:will not|would not|is not|are not|not) (?:let|letting) (?:me|us|her|him|them|my \w+) (?:leave|go|out|come home|get out|home)\b`;
 
 export interface DangerPattern {
   readonly category: CrisisCategory;
   readonly pattern: RegExp;
   /** True: enough on its own. False: needs a sign in the same sentence that it is now. */
   readonly strong: boolean;
+  /** The sentence is about someone else acting lawfully (a social worker at the door), not danger. */
+  readonly unless?: RegExp;
 }
 
-const strong = (category: CrisisCategory, source: string): DangerPattern => ({ category, pattern: new RegExp(source), strong: true });
-const ifNow = (category: CrisisCategory, source: string): DangerPattern => ({ category, pattern: new RegExp(source), strong: false });
+/** Professionals doing their job: a social worker at the door is not an intruder. */
+const PROFESSIONALS = /\b(social worker|sw|social services|ss|children'?s services|council|police|officer|health visitor|midwife|nurse|postman|bailiff|court|cafcass|the la|local authority|school)\b/;
+
+const strong = (category: CrisisCategory, source: string, unless?: RegExp): DangerPattern => ({ category, pattern: new RegExp(source), strong: true, unless });
+const ifNow = (category: CrisisCategory, source: string, unless?: RegExp): DangerPattern => ({ category, pattern: new RegExp(source), strong: false, unless });
 
 export const DANGER_PATTERNS: readonly DangerPattern[] = [
   // A child being hurt, missing, taken or left unsafe now.
@@ -35,7 +40,7 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('child-at-risk-now', String.raw`\b(?:just|has just|have just) ${HARM_PAST} ${W}{0,2}${CHILD}\b`),
   strong('child-at-risk-now', String.raw`\b${CHILD} ${W}{0,3}(?:is|are) (?:not safe|unsafe|in danger|being (?:hurt|hit|abused|beaten|attacked|touched|groomed))\b`),
   strong('child-at-risk-now', String.raw`\b(?:locked|locking|shut|shutting) (?:${CHILD}|him|her|them|my \w+|the \w+) ${W}{0,3}in (?:the |a |his |her |their )?(?:room|shed|cupboard|car|house|flat|bathroom|bedroom|garage|cellar)\b`),
-  strong('child-at-risk-now', String.raw`\b(?:will|going to|is going to|threaten\w*|says?|said) ${W}{0,2}(?:hurt|kill|drown|harm|take|snatch) ${W}{0,1}(?:${CHILD}|him|her|them)\b.*\b(?:if i|unless|now|tonight|airport|never see)\b`),
+  strong('child-at-risk-now', String.raw`\b(?:will|going to|is going to|threaten\w*|says?|said) ${W}{0,2}(?:hurt|kill|drown|harm|take|snatch) ${W}{0,1}(?:${CHILD}|him|her|them)\b.*\b(?:if i|unless|now|tonight|airport|never see)\b`, PROFESSIONALS),
   strong('child-at-risk-now', String.raw`\bnever see (?:him|her|them|${CHILD}) again\b`),
   strong('child-at-risk-now', String.raw`\b(?:${CHILD}|little (?:boy|girl))\b.*\b(?:on|onto|out onto|out on|climbed (?:out )?(?:on|onto)) (?:the |a )?(?:windowsill|window sill|window ledge|ledge|balcony|roof)\b`),
   strong('child-at-risk-now', String.raw`\blost ${W}?(?:my|our|the) ${W}?${CHILD} (?:in|at|on) \b|\b${CHILD} (?:is|has) (?:gone|vanished|disappeared)\b(?! to | with | out with| off to| home| back)`),
@@ -70,17 +75,17 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   ifNow('child-at-risk-now', String.raw`\b${HARM_PAST} ${W}{0,2}${CHILD}\b`),
   ifNow('child-at-risk-now', String.raw`\b(?:touching|touched|abusing|abused) ${W}{0,1}(?:her|him|${CHILD})\b`),
   ifNow('child-at-risk-now', String.raw`\b(?:scared|terrified|screaming|crying|gasping)\b.*\b(?:${CHILD}|she|he)\b|\b(?:${CHILD}) ${W}{0,4}(?:scared|terrified|screaming|crying|gasping)\b`),
-  ifNow('child-at-risk-now', String.raw`\b(?:drunk|high|off (?:his|her) (?:face|head)|on drugs|passed out|out of it|wasted)\b`),
+  ifNow('child-at-risk-now', String.raw`\b(?:he|she|they|dad|mum|ex|partner|boyfriend|girlfriend|fella) (?:is|are) (?:so |really |very |completely )?(?:drunk|high|off (?:his|her) (?:face|head)|on drugs|wasted|out of it|passed out)\b`),
 
   // Violence or threats to an adult, now or about to happen.
-  strong('violence-now', String.raw`\b(?:is|are|keeps|kept|still|started|now|just) ${W}{0,2}${HARM_ING} (?:me|us|her|him|them|mum|dad|nan|my \w+)\b`),
+  strong('violence-now', String.raw`(?<!know |think |worried |scared )\b(?:is|are|keeps|kept|still|started|now|just) ${W}{0,2}${HARM_ING} (?:me|us|her|him|them|mum|dad|nan|my \w+)\b(?! to | into )`),
   strong('violence-now', String.raw`\b(?:leaving in an ambulance|leave in an ambulance|in a body bag|you are dead|you will be sorry|you are going to pay|watch your back|drag (?:me|her|you) out)\b`),
   strong('violence-now', String.raw`\b(?:is|are|keeps|still|started|now) ${W}{0,2}(?:hitting|banging|punching|kicking|smashing|thumping) (?:the|my|our) (?:windscreen|car|window|windows|door|wall|walls)\b`),
   strong('violence-now', String.raw`\b(?:by|round|around) (?:her|his|my|the) (?:neck|throat|hair)\b|\b(?:up )?against the wall\b.*\b(?:neck|throat|hands)\b`),
   strong('violence-now', String.raw`\bsharpening (?:a|the|that|his|her) (?:knife|knives|blade|machete)\b`),
   ifNow('violence-now', String.raw`\b(?:threw|thrown|throwing|chucked|lobbed|hurled) ${W}{0,3}at (?:me|us|her|him)\b`),
   strong('violence-now', String.raw`\bthreatening ${W}{0,2}with (?:a |the |his |her )?${WEAPON}\b`),
-  strong('violence-now', String.raw`\b(?:is|are|keeps|still|started|now) ${W}{0,2}(?:smashing|trashing|wrecking|breaking|throwing|kicking off|raging|going mental|going crazy|gone mental|gone crazy|kicked off|lost it)\b`),
+  strong('violence-now', String.raw`\b(?:is|are|keeps|still|started|now) ${W}{0,2}(?:smashing|trashing|wrecking|breaking(?! point)|throwing(?! up)|kicking off|raging|going mental|going crazy|gone mental|gone crazy|kicked off|lost it)\b`),
   strong('violence-now', String.raw`\b(?:banging|hammering|pounding|kicking|booting|shouting through|trying) (?:on |at |in |through )?(?:the|my|our) (?:front |back )?(?:door|window|windows|letterbox)\b`),
   strong('violence-now', String.raw`\b(?:trying to|tried to|coming through|breaking|broke|smashed|put) (?:get in|break in|break the door|kick the door|the door in|the window|my window|my car windows|through the window|into the (?:house|flat))\b`),
   strong('violence-now', String.raw`\b(?:going to|will|about to|coming (?:round|back|over|in) to|coming to|wants to|tonight is the night he|night he) (?:kill|kills|stab|murder|batter|hurt|beat|strangle|shoot|burn|glass|finish|break|do|sort|smash) (?:me|us|my|the kids|her|him|mum|the both|both|everyone)(?: in| out| up)?\b`),
@@ -96,7 +101,7 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('violence-now', String.raw`\b(?:followed|following|chasing|chased) me\b.*\b(?:now|here|home|just|tonight|car)\b`),
   strong('violence-now', String.raw`\bcall(?:ing)? (?:the )?(?:police|999) ${W}{0,3}(?:now|right now)\b`),
   ifNow('violence-now', String.raw`\b${HARM_PAST} (?:me|us|mum|my mum|her)\b`),
-  ifNow('violence-now', String.raw`(?<!(?:social worker|sw|police|officer|health visitor|midwife|nurse|postman|she|they) (?:is|are) )\b(?:outside|at|on) (?:my|the|our) (?:house|door|flat|window|front door|back door|doorstep|gate|gates|school gates)\b|\bdoor is (?:only )?on the chain\b`),
+  ifNow('violence-now', String.raw`(?<!(?:social worker|sw|police|officer|health visitor|midwife|nurse|postman|she|they) (?:is|are) )\b(?:outside|at|on) (?:my|the|our) (?:house|door|flat|window|front door|back door|doorstep|gate|gates|school gates)\b|\bdoor is (?:only )?on the chain\b`, PROFESSIONALS),
   ifNow('violence-now', String.raw`\b(?:threaten(?:ing|s|ed)?|swore|swearing|texted|texting|messaged|messaging|saying|says|said|text|shouting) ${W}{0,4}(?:kill|kills|stab|murder|burn|batter|shoot|hurt|get|glass|finish) (?:me|us|my kids|the kids|him|her|you)\b`),
   ifNow('violence-now', String.raw`\b(?:he|she|they|ex|partner|husband|boyfriend|wife|girlfriend|brother|dad|in law) ${W}{0,3}(?:is|are|has) (?:coming (?:round|back|over|here)|on (?:his|her|their) way|turned up|followed me)\b`),
   ifNow('violence-now', String.raw`\b(?:he|she)\b.*\bi am (?:so |really |absolutely )?(?:scared|terrified|frightened|shaking)(?: of (?:him|her)| for my life)?(?=$| and)|\bi am (?:so |really |absolutely )?(?:scared|terrified|frightened|shaking)(?: of (?:him|her)| for my life)?(?=$| and| he| she)`),
@@ -153,6 +158,7 @@ export const DANGER_PATTERNS: readonly DangerPattern[] = [
   strong('child-at-risk-now', String.raw`\b(?:airport|stansted|heathrow|gatwick|luton|ferry)\b.*\b(?:flight|boarding|ticket|is at \d)\b|\b(?:flight|ferry) is at\b`),
   strong('child-at-risk-now', String.raw`\b(?:walked|took|taken|snatched|collected) (?:her|him|them|${CHILD}) (?:out (?:of )?(?:the )?(?:gate|school|nursery)|from (?:school|nursery))\b.*\b(?:phone (?:is )?off|not at|no idea where|do not know where|using|drunk|high|could not stop)\b`),
   strong('child-at-risk-now', String.raw`\b(?:chest of drawers|drawers|wardrobe|bed|sofa|chair|table) (?:up )?against the door\b|\b(?:going mad|kicking off|screaming) at (?:my|the|our) ${W}?${CHILD}\b`),
+  strong('child-at-risk-now', String.raw`\b(?:pram|buggy|pushchair|car seat)\b.*\b(?:drunk|off (?:his|her) (?:face|head)|high|wasted|\d ?am|minus|freezing)\b`),
   strong('child-at-risk-now', String.raw`\btaking (?:his|her) belt off\b|\bneedles\b.*\b(?:reach|twins|kids|baby|toddler)\b`),
   strong('violence-now', String.raw`\b(?:hiding|hidden) (?:in|under|behind) (?:the|my|a) \w+|\bgoing (?:from )?room to room\b|\bfinish what (?:he|she) started\b`),
   strong('violence-now', String.raw`\bpetrol\b.*\b(?:door|house|splash\w*|pour\w*|lighter|inside|letterbox)\b|\bthrowing (?:her|him|me) (?:about|around)\b|\bbegging (?:him|her) to stop\b`),

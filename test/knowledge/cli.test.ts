@@ -44,6 +44,14 @@ describe('npm run ask', () => {
     expect(second).toMatchObject({ kind: 'fallback', topic: 'out-of-scope' });
   });
 
+  it('--json reports danger first, with its category, and situations as guided conversations', () => {
+    const input = 'he is outside with a knife right now\nI have been invited to a child protection conference next Tuesday and I am scared\n';
+    const result = run('ask.js', ['--json'], input);
+    const [danger, situation] = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(danger).toMatchObject({ kind: 'crisis', category: 'violence-now', categories: ['violence-now'] });
+    expect(situation).toMatchObject({ kind: 'dialog', topic: 'child-protection-plan', target: 'child-protection-plan' });
+  });
+
   it('prints the bot\'s answer for one message', () => {
     const result = run('ask.js', ['how', 'do', 'i', 'complain', 'about', 'my', 'social', 'worker']);
     expect(result.status).toBe(0);
