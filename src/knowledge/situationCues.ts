@@ -12,6 +12,9 @@ const HAPPENING = /\b(invited|been told|told me|told us|got a letter|had a lette
 /** Questions asking what something is or how the system works, answered best by an entry. */
 const INFORMATION_QUESTION = /^(what (is|are|does|do|happens|'s|s)|whats|how (long|do|does|many|much|often)|can (they|i|the|social|a)|could (they|i)|do i|does|is (it|there|a|an)|are (they|there)|will (they|i|it)|who (is|are|can|decides)|when (is|are|do|does|can|will)|why (do|does|is|are|would)|where (can|do)|should i|which|explain|tell me (about|what))\b/;
 
+/** A question tacked on the end without a question mark: "…is that allowed", "…can they do that". */
+const QUESTION_TAIL = /\b(is (that|this|it) (allowed|right|legal|normal|ok|okay|true)|can (they|she|he) (do that|do this)|are they allowed( to)?|am i allowed( to)?|do i have to|is that how it works)\b/;
+
 /** Asking for guidance on their own case: the guided conversation is the better answer. */
 const ADVICE_REQUEST = /\b(any advice|advice please|what (do|should|can) i do|what now|help me|need help|please help|what are my options|where do i start|i don'?t know what to do|dont know what to do|not sure what to do)\b/;
 
@@ -28,7 +31,8 @@ export function describesOwnSituation(message: string): boolean {
   if (!happening || !(FIRST_PERSON.test(text) || PROFESSIONALS_ACTING.test(text))) return false;
   const sentences = text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const asksForInformation = sentences.some(
-    (sentence) => INFORMATION_QUESTION.test(sentence) || (sentence.endsWith('?') && !ADVICE_REQUEST.test(sentence)),
+    (sentence) =>
+      INFORMATION_QUESTION.test(sentence) || QUESTION_TAIL.test(sentence.replace(/[.!]+$/, '')) || (sentence.endsWith('?') && !ADVICE_REQUEST.test(sentence)),
   );
   return !asksForInformation;
 }

@@ -41,6 +41,16 @@ describe('the labelled crisis set', () => {
   });
 });
 
+describe('everyday questions from parents', () => {
+  it('are answered, not met with an alarm: at most 1% of the 665 labelled routing messages are flagged', () => {
+    const read = (file: string) => readFileSync(join(__dirname, '..', '..', file), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { text: string });
+    const everyday = [...read('src/knowledge/examples/parentMessages.jsonl'), ...read('test/fixtures/routing/devset.jsonl')];
+    const flagged = everyday.filter((m) => assessCrisis(m.text).crisis);
+    expect(everyday.length).toBeGreaterThan(600);
+    expect(flagged.length / everyday.length).toBeLessThanOrEqual(0.01);
+  });
+});
+
 describe('crisis detection in the cases the issue names', () => {
   it.each([
     'there was one incident in 2016',
