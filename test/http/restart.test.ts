@@ -57,6 +57,34 @@ describe('a conversation when the bot process is killed and started again', () =
     expect(texts).not.toMatch(/I'm a computer program/);
   });
 
+  it('resumes a guided conversation at the same question after kill -9', async () => {
+    const port = await freePort();
+    const first = await startBotProcess(port, dataDir);
+    running.push(first);
+    const session = (await (await fetch(`${first.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const base = `${first.url}/api/directline/conversations/${session.conversationId}`;
+    await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
+    const say = (text: string) => fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+    const listAfter = async (watermark = '') => (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as ActivityList;
+
+    await say('Section 20 (voluntary care)');
+    await say('I am being asked to sign');
+    const beforeKill = await listAfter();
+    expect(beforeKill.activities.at(-1)?.text).toBe('Is there a court order or a court case about your child?');
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = await startBotProcess(port, dataDir);
+    running.push(second);
+    await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
+    await say('no');
+
+    const texts = (await listAfter(beforeKill.watermark)).activities.map((a) => a.text ?? '');
+    expect(texts.join('\n')).not.toMatch(/I'll ask you up to/);
+    expect(texts.at(-1)).toMatch(/How old is your child/);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const bot = await startBotProcess(await freePort(), dataDir);
     running.push(bot);
