@@ -104,6 +104,8 @@ export class AdviceBot extends ActivityHandler {
         await context.sendActivity(MESSAGES.attachmentOnly);
         return;
       case 'tooLong':
+        // Too long to route, never too long to check for danger: the check reads a bounded prefix.
+        if (await this.safety.checkForDanger(context, (context.activity.text ?? '').slice(0, SAFETY_READ_LIMIT), this.interruptedDialog(context))) return;
         await context.sendActivity(MESSAGES.tooLong(this.options.maxMessageLength));
         return;
       case 'text':
@@ -128,6 +130,9 @@ export class AdviceBot extends ActivityHandler {
 }
 
 const FORGOTTEN = Symbol('conversationForgotten');
+
+/** How much of an over-long message the safety check reads (about 20 screens of text on a phone). */
+const SAFETY_READ_LIMIT = 20_000;
 
 /** Housekeeping activities channels send on their own; a person did nothing, so the bot says nothing. */
 const SILENT_ACTIVITY_TYPES = new Set([

@@ -44,12 +44,7 @@ export class SafetyGate {
   /** True when this message was about safety and nothing else should answer it. */
   async check(context: TurnContext, text: string, dialog: InterruptedDialog): Promise<boolean> {
     const normalised = text.trim().toLowerCase();
-    const assessment = assessCrisis(text);
-    if (assessment.crisis) {
-      await this.signpost(context, assessment.categories);
-      await this.carryOn(context, dialog);
-      return true;
-    }
+    if (await this.checkForDanger(context, text, dialog)) return true;
     if (normalised === URGENT_HELP_BUTTON.toLowerCase() || URGENT_HELP_WORDS.test(normalised)) {
       await this.signpost(context, await this.memory.dangers.get(context, []));
       await this.carryOn(context, dialog);
@@ -60,6 +55,15 @@ export class SafetyGate {
       return this.answerSafeToChat(context, normalised);
     }
     return false;
+  }
+
+  /** Signposts when the text describes danger; true when it did. */
+  async checkForDanger(context: TurnContext, text: string, dialog: InterruptedDialog): Promise<boolean> {
+    const assessment = assessCrisis(text);
+    if (!assessment.crisis) return false;
+    await this.signpost(context, assessment.categories);
+    await this.carryOn(context, dialog);
+    return true;
   }
 
   /** Shows the urgent numbers for these dangers and remembers them for the rest of the conversation. */

@@ -59,6 +59,14 @@ describe('someone in danger', () => {
     expect(next).toMatch(/court/i);
   });
 
+  it('who writes more than the bot can read is still signposted at once', async () => {
+    const { adapter } = createConversation({ maxMessageLength: 200 });
+    const story = `${'We have had social workers involved for two years and I have done every course they asked. '.repeat(5)}Tonight he is outside banging on the door and says he will kill me.`;
+    const text = textsOf(await say(adapter, story));
+    expect(text).toMatch(/call 999/);
+    expect(text).toContain('0808 2000 247');
+  });
+
   it('is not signposted for ordinary worry or the past', async () => {
     const { adapter } = createConversation();
     for (const text of ['this waiting is killing me', 'there was one incident in 2016', 'the report says risk of emotional harm']) {
