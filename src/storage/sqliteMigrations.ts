@@ -27,4 +27,78 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'console accounts and sessions, hand-off queue and relayed messages, callback requests',
+    sql: `
+      CREATE TABLE console_accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('adviser', 'staff', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE console_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES console_accounts(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      );
+      CREATE TABLE handoffs (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        conversation_ref TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'connected', 'ended')),
+        topic TEXT,
+        summary TEXT NOT NULL,
+        transcript TEXT,
+        requested_at TEXT NOT NULL,
+        last_user_activity_at TEXT NOT NULL,
+        still_there_asked_at TEXT,
+        accepted_at TEXT,
+        adviser_id INTEGER REFERENCES console_accounts(id),
+        adviser_name TEXT,
+        ended_at TEXT,
+        ended_by TEXT,
+        outcome TEXT,
+        feedback TEXT
+      );
+      CREATE INDEX handoffs_by_status ON handoffs (status, requested_at);
+      CREATE UNIQUE INDEX handoffs_one_open_per_conversation ON handoffs (conversation_id)
+        WHERE status IN ('queued', 'connected');
+      CREATE TABLE handoff_messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        handoff_id TEXT NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+        sender TEXT NOT NULL CHECK (sender IN ('user', 'adviser', 'system')),
+        text TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE INDEX handoff_messages_by_handoff ON handoff_messages (handoff_id, id);
+      CREATE TABLE callback_requests (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        phone TEXT,
+        email TEXT,
+        best_time TEXT NOT NULL,
+        message TEXT,
+        voicemail_ok INTEGER,
+        say_organisation_ok INTEGER,
+        avoid_times TEXT,
+        topic TEXT,
+        status TEXT NOT NULL CHECK (status IN ('new', 'contacted', 'closed')),
+        status_changed_by TEXT,
+        status_changed_at TEXT
+      );
+      CREATE TABLE callback_status_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        callback_id TEXT NOT NULL REFERENCES callback_requests(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
