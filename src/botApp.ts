@@ -19,6 +19,15 @@ import { registerWebChatTokenRoute } from './server/webChatTokenRoute';
 import { registerWidgetConfigRoute } from './server/widgetConfigRoute';
 import { openSqliteDatabase } from './storage/sqliteDatabase';
 import { SqliteStorage } from './storage/sqliteStorage';
+import { ConsoleAccounts } from './accounts/consoleAccounts';
+import { ConsoleSessions } from './accounts/consoleSessions';
+import { CallbackRequests } from './handoff/callbackRequests';
+import { loadCannedReplies } from './handoff/cannedReplies';
+import { HandoffDesk } from './handoff/handoffDesk';
+import { HandoffStore } from './handoff/handoffStore';
+import { createOpeningHours } from './handoff/openingHours';
+import { registerAdviserRoutes } from './server/adviserRoutes';
+import { registerConsoleAuthRoutes } from './server/consoleAuth';
 
 export interface RunningBot {
   /** e.g. http://127.0.0.1:3978 */
@@ -29,6 +38,10 @@ export interface RunningBot {
 
 /** Idle conversations leave the gateway's memory after an hour; nothing of them is on disk. */
 const GATEWAY_IDLE_MS = 60 * 60 * 1000;
+/** How often the queue is checked for quiet people and absent advisers. */
+const QUEUE_SWEEP_MS = 15 * 1000;
+/** How long people stay queued after the last adviser's console disconnects (a page reload is not leaving). */
+const NO_ADVISER_GRACE_MINUTES = 2;
 
 /**
  * Builds storage, state, bot, adapter, gateway and server from a config, and starts listening.
@@ -43,9 +56,33 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
   const adapter = createBotAdapter(config, log, [retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
+  const cannedReplies = loadCannedReplies(resolve(rootDir, config.cannedRepliesPath));
+  const hours = createOpeningHours(config.openingHours);
+  const desk = new HandoffDesk(
+    new HandoffStore(database),
+    {
+      maxQueue: config.handoffMaxQueue,
+      chatsPerAdviser: config.handoffChatsPerAdviser,
+      idleAskMinutes: config.handoffIdleAskMinutes,
+      idleReleaseMinutes: config.handoffIdleReleaseMinutes,
+      noAdviserGraceMinutes: NO_ADVISER_GRACE_MINUTES,
+    },
+    (at) => hours.isOpen(at),
+  );
+  const callbacks = new CallbackRequests(database);
+  const accounts = new ConsoleAccounts(database);
+  const sessions = new ConsoleSessions(database);
   const bot = createAdviceBot(conversationState, userState, knowledge, {
     botDisplayName: config.botDisplayName,
     maxMessageLength: config.maxMessageLength,
+    handoff: {
+      desk,
+      callbacks,
+      nextOpening: (at) => hours.nextOpening(at),
+      sendHandoffEvent: config.handoffEvent,
+      send: (reference, logic) => adapter.continueConversationAsync(config.microsoftAppId, reference, logic),
+      log,
+    },
   });
 
   let localOrigin = '';
@@ -76,6 +113,8 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     stream,
     addRoutes: (server) => {
       registerStaticFiles(server, rootDir);
+      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: config.nodeEnv === 'production', log });
+      registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => hours.isOpen(new Date()), log });
       registerWidgetConfigRoute(server, config);
       if (builtInGateway) {
         registerDirectLineRoutes(server, gateway);
@@ -96,12 +135,17 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   localOrigin = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${address.port}`;
   const pruner = setInterval(() => hub.prune(), 60000);
   pruner.unref();
+  const sweeper = setInterval(() => desk.sweep(), QUEUE_SWEEP_MS);
+  sweeper.unref();
+  bot.handoff.delivery.start();
 
   return {
     url: localOrigin,
     port: address.port,
     close: async () => {
       clearInterval(pruner);
+      clearInterval(sweeper);
+      bot.handoff.delivery.stop();
       await botServer.close();
       storage.close();
     },

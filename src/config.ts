@@ -1,8 +1,11 @@
 /**
  * Typed, validated, frozen settings. `loadConfig` is pure (tests pass a plain object); only
- * `index.ts` calls it with `process.env`, and no other file reads the environment.
+ * `index.ts` calls it with `process.env`, and command-line tools through `loadConfigFromProcess`.
+ * No other file reads the environment.
  * Every field here has a line in `.env.example` and in the README's settings table (a test checks).
  */
+
+import { DEFAULT_OPENING_HOURS, parseOpeningHoursSettings, type OpeningHoursSettings } from './handoff/openingHoursSettings';
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -34,6 +37,20 @@ export interface Config {
   readonly botDisplayName: string;
   /** MAX_MESSAGE_LENGTH: longest message (characters) the bot reads; longer ones get a kind "please shorten" reply. Default 4000. */
   readonly maxMessageLength: number;
+  /** HELPLINE_HOURS and HELPLINE_CLOSURES: when the advice line answers, UK time. Default Mon-Fri 09:30-15:00, closed on England and Wales bank holidays; wrong hours mean people are told to ring a closed line. */
+  readonly openingHours: OpeningHoursSettings;
+  /** HANDOFF_MAX_QUEUE: most people waiting for a live chat at once; when full, people get the phone number and a callback. Default 10. */
+  readonly handoffMaxQueue: number;
+  /** HANDOFF_CHATS_PER_ADVISER: live chats one adviser takes at a time, used for wait estimates. Default 2. */
+  readonly handoffChatsPerAdviser: number;
+  /** HANDOFF_IDLE_ASK_MINUTES: silence in the queue before the bot asks "are you still there?". Default 5. */
+  readonly handoffIdleAskMinutes: number;
+  /** HANDOFF_IDLE_RELEASE_MINUTES: further silence after that before the person leaves the queue (advisers see it). Default 5. */
+  readonly handoffIdleReleaseMinutes: number;
+  /** HANDOFF_EVENT: "on" (default) also sends Bot Framework's handoff.initiate event, for a contact-centre platform; "off" sends none. */
+  readonly handoffEvent: boolean;
+  /** CANNED_REPLIES_PATH: YAML list of the adviser console's ready-made replies. Default ./config/cannedReplies.yaml; a missing or broken file stops start-up. */
+  readonly cannedRepliesPath: string;
 }
 
 const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
@@ -115,6 +132,14 @@ export function loadConfig(env: Env): Config {
     );
   }
 
+  const openingHours = parseOpeningHoursSettings(text('HELPLINE_HOURS'), text('HELPLINE_CLOSURES'));
+  if (!openingHours.ok) problems.push(...openingHours.problems);
+
+  const handoffEventRaw = text('HANDOFF_EVENT', 'on').toLowerCase();
+  if (handoffEventRaw !== 'on' && handoffEventRaw !== 'off') {
+    problems.push(`HANDOFF_EVENT must be "on" or "off" (found "${handoffEventRaw}"). Fix it in .env, or delete it to use on.`);
+  }
+
   const config: Config = {
     nodeEnv,
     port: wholeNumber('PORT', 3978, 0, 65535, ''),
@@ -131,10 +156,22 @@ export function loadConfig(env: Env): Config {
     quickExitUrl: httpsUrl('QUICK_EXIT_URL', 'https://www.bbc.co.uk/weather'),
     botDisplayName: text('BOT_DISPLAY_NAME', 'Family Rights Advice Bot'),
     maxMessageLength: wholeNumber('MAX_MESSAGE_LENGTH', 4000, 100, 20000, ' characters'),
+    openingHours: openingHours.ok ? openingHours.settings : DEFAULT_OPENING_HOURS,
+    handoffMaxQueue: wholeNumber('HANDOFF_MAX_QUEUE', 10, 1, 500, ' people'),
+    handoffChatsPerAdviser: wholeNumber('HANDOFF_CHATS_PER_ADVISER', 2, 1, 10, ' chats'),
+    handoffIdleAskMinutes: wholeNumber('HANDOFF_IDLE_ASK_MINUTES', 5, 1, 120, ' minutes'),
+    handoffIdleReleaseMinutes: wholeNumber('HANDOFF_IDLE_RELEASE_MINUTES', 5, 1, 120, ' minutes'),
+    handoffEvent: handoffEventRaw !== 'off',
+    cannedRepliesPath: text('CANNED_REPLIES_PATH', './config/cannedReplies.yaml'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** For command-line tools, which like `index.ts` start a process of their own and need its settings. */
+export function loadConfigFromProcess(): Config {
+  return loadConfig(process.env);
 }
 
 /** True when no Azure identity is configured: the bot accepts unauthenticated local traffic (Emulator, built-in gateway). */

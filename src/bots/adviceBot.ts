@@ -5,6 +5,16 @@ import { MESSAGES, MAIN_MENU, welcomeMessages } from '../dialogs/messages';
 import { inspectIncomingMessage } from './incomingMessage';
 import { channelHasQuickExit } from './channelFeatures';
 import { SafetyGate } from './safetyGate';
+import { AdviserDelivery } from './adviserDelivery';
+import { ConversationLog } from './conversationLog';
+import { HandoffRelay } from './handoffRelay';
+
+/** The parts of the bot that deal with advisers and what they may see. */
+export interface AdviceBotHandoff {
+  readonly relay: HandoffRelay;
+  readonly delivery: AdviserDelivery;
+  readonly log: ConversationLog;
+}
 
 export interface AdviceBotOptions {
   readonly botDisplayName: string;
@@ -16,8 +26,9 @@ export const QUICK_EXIT_EVENT = 'quickExit';
 
 /**
  * Turn order (DESIGN.md): hand-off relay → safety → interruptions → active dialog → routing.
- * Safety is the SafetyGate, run on every message before anything else; interruptions, guided
- * conversations and routing live in MainDialog. The hand-off relay arrives with issue 5.
+ * The relay takes messages meant for an adviser (and runs the safety check on them itself);
+ * otherwise the SafetyGate runs before anything else; interruptions, guided conversations and
+ * routing live in MainDialog.
  */
 export class AdviceBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -28,6 +39,7 @@ export class AdviceBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
     private readonly safety: SafetyGate,
+    readonly handoff: AdviceBotHandoff,
     private readonly options: AdviceBotOptions,
   ) {
     super();
@@ -47,8 +59,16 @@ export class AdviceBot extends ActivityHandler {
       await next();
     });
 
+    this.onTyping(async (context, next) => {
+      this.handoff.relay.relayTyping(context);
+      await next();
+    });
+
     this.onEvent(async (context, next) => {
-      if (context.activity.name === QUICK_EXIT_EVENT) await this.forgetConversation(context);
+      if (context.activity.name === QUICK_EXIT_EVENT) {
+        this.handoff.relay.endForQuickExit(context);
+        await this.forgetConversation(context);
+      }
       await next();
     });
 
@@ -71,9 +91,13 @@ export class AdviceBot extends ActivityHandler {
   /** Saves state after every turn, including turns that only sent a welcome. */
   override async run(context: TurnContext): Promise<void> {
     context.onSendActivities(async (turn, activities, next) => {
-      if (!turn.turnState.get(FORGOTTEN)) await this.safety.keepUrgentHelpInReach(turn, activities);
+      if (!turn.turnState.get(FORGOTTEN)) {
+        await this.safety.keepUrgentHelpInReach(turn, activities);
+        await this.handoff.log.recordOutgoing(turn, activities);
+      }
       return next();
     });
+    await this.handoff.log.recordIncoming(context);
     await super.run(context);
     if (context.turnState.get(FORGOTTEN)) return;
     await this.conversationState.saveChanges(context, false);
@@ -108,10 +132,15 @@ export class AdviceBot extends ActivityHandler {
         if (await this.safety.checkForDanger(context, (context.activity.text ?? '').slice(0, SAFETY_READ_LIMIT), this.interruptedDialog(context))) return;
         await context.sendActivity(MESSAGES.tooLong(this.options.maxMessageLength));
         return;
-      case 'text':
+      case 'text': {
+        const text = context.activity.text ?? '';
         if (message.hadAttachments) await context.sendActivity(MESSAGES.attachmentWithText);
-        if (await this.safety.check(context, context.activity.text ?? '', this.interruptedDialog(context))) return;
+        // A person waiting for or talking to an adviser is talking to them, not to the bot.
+        if (await this.handoff.relay.relayMessage(context, text)) return;
+        if (await this.safety.check(context, text, this.interruptedDialog(context))) return;
+        if (await this.handoff.relay.recordFeedback(context, text)) return;
         await this.mainDialog.run(context, this.dialogState);
+      }
     }
   }
 

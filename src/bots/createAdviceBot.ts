@@ -1,28 +1,80 @@
 import { ConversationState, UserState } from 'botbuilder';
-import { createMainDialogMemory, MainDialog } from '../dialogs/mainDialog';
+import { createMainDialogMemory, MainDialog, MainDialogMemory } from '../dialogs/mainDialog';
+import { ConversationForAdviser, HandoffServices } from '../dialogs/handoff/handoffServices';
+import { learnedFacts } from '../dialogs/handoff/learnedFacts';
+import { SITUATION_SCRIPTS } from '../dialogs/situations/situationScripts';
+import { ukDay } from '../dialogs/situations/scriptDates';
+import { CallbackRequests } from '../handoff/callbackRequests';
+import { HandoffDesk } from '../handoff/handoffDesk';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
+import { Logger } from '../logger';
 import { AdviceBot, AdviceBotOptions } from './adviceBot';
+import { AdviserDelivery, ProactiveSender } from './adviserDelivery';
+import { ConversationLog } from './conversationLog';
+import { HandoffRelay } from './handoffRelay';
 import { createSafetyMemory, SafetyGate } from './safetyGate';
+
+export interface HandoffSetup {
+  readonly desk: HandoffDesk;
+  readonly callbacks: CallbackRequests;
+  readonly nextOpening: (at: Date) => Date | null;
+  readonly sendHandoffEvent: boolean;
+  /** How adviser-side events reach the person outside their own turns. */
+  readonly send: ProactiveSender;
+  readonly log: Logger;
+}
 
 export interface AdviceBotSetup extends AdviceBotOptions {
   /** The clock guided conversations read dates against; tests pin it. */
   readonly now?: () => Date;
+  readonly handoff: HandoffSetup;
 }
 
-/** The bot with its safety gate and dialogs, wired one way for the app and for tests. */
+/** The bot with its safety gate, dialogs and hand-off, wired one way for the app and for tests. */
 export function createAdviceBot(
   conversationState: ConversationState,
   userState: UserState,
   knowledge: KnowledgeIndex,
   setup: AdviceBotSetup,
 ): AdviceBot {
+  const now = setup.now ?? (() => new Date());
   const safety = new SafetyGate(createSafetyMemory(conversationState));
-  const mainDialog = new MainDialog(createMainDialogMemory(conversationState), knowledge, {
-    now: setup.now ?? (() => new Date()),
+  const memory = createMainDialogMemory(conversationState);
+  const log = new ConversationLog(conversationState, now);
+  const confidentialityShown = conversationState.createProperty<boolean>('confidentialityShown');
+  const handoff: HandoffServices = {
+    desk: setup.handoff.desk,
+    callbacks: setup.handoff.callbacks,
+    nextOpening: setup.handoff.nextOpening,
+    now,
+    sendHandoffEvent: setup.handoff.sendHandoffEvent,
+    describeConversation: async (context) => describeForAdviser(await log.recent(context), await memory.lastSituation.get(context), await memory.lastTopic.get(context), now()),
+    confidentialityShown: (context) => confidentialityShown.get(context, false),
+    markConfidentialityShown: (context) => confidentialityShown.set(context, true),
+  };
+  const mainDialog = new MainDialog(memory, knowledge, {
+    now,
     signpost: (context, categories) => safety.signpost(context, categories),
+    handoff,
   });
-  return new AdviceBot(conversationState, userState, mainDialog, safety, {
+  const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'));
+  const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log);
+  return new AdviceBot(conversationState, userState, mainDialog, safety, { relay, delivery, log }, {
     botDisplayName: setup.botDisplayName,
     maxMessageLength: setup.maxMessageLength,
   });
+}
+
+function describeForAdviser(
+  transcript: ConversationForAdviser['transcript'],
+  situation: Awaited<ReturnType<MainDialogMemory['lastSituation']['get']>>,
+  lastTopic: string | undefined,
+  now: Date,
+): ConversationForAdviser {
+  const script = situation && SITUATION_SCRIPTS.find((s) => s.topic === situation.topic);
+  return {
+    topic: situation?.topic ?? lastTopic ?? null,
+    learned: script && situation ? learnedFacts(script, situation.answers, ukDay(now)) : [],
+    transcript,
+  };
 }

@@ -19,10 +19,15 @@ import { routeMessage } from './routeMessage';
 import { Answers } from './situations/situationScript';
 import { SituationDialog, SituationOptions } from './situations/situationDialog';
 import { SITUATION_SCRIPTS } from './situations/situationScripts';
+import { CALLBACK_DIALOG_ID, CallbackDialog } from './handoff/callbackDialog';
+import { HandoffServices } from './handoff/handoffServices';
+import { HANDOFF_BUTTONS } from './handoff/handoffWording';
+import { TALK_TO_PERSON_DIALOG_ID, TalkToPersonDialog } from './handoff/talkToPersonDialog';
 
 export const MAIN_DIALOG_ID = 'mainDialog';
 const ROUTE_WATERFALL_ID = 'routeWaterfall';
 
+const HANDOFF_DIALOGS = new Set([TALK_TO_PERSON_DIALOG_ID, CALLBACK_DIALOG_ID]);
 const MENU_TITLES = MAIN_MENU.map((choice) => choice.title);
 const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
@@ -36,6 +41,8 @@ export interface MainDialogMemory {
   readonly offeredChoices: StatePropertyAccessor<string[] | undefined>;
   /** The last guided conversation finished, with its answers, for an adviser to see on hand-off. */
   readonly lastSituation: StatePropertyAccessor<CompletedSituation | undefined>;
+  /** The topic of the last answer given, for an adviser to see on hand-off. */
+  readonly lastTopic: StatePropertyAccessor<string | undefined>;
 }
 
 export interface CompletedSituation {
@@ -49,6 +56,7 @@ export interface MainDialogServices {
   readonly now: () => Date;
   /** Shows the urgent numbers (the safety gate), for dangers found inside a guided conversation. */
   readonly signpost: (context: TurnContext, categories: readonly CrisisCategory[]) => Promise<void>;
+  readonly handoff: HandoffServices;
 }
 
 /** MainDialog's memory, as properties of conversation state (one place, so the bot and tests agree). */
@@ -58,6 +66,7 @@ export function createMainDialogMemory(conversationState: ConversationState): Ma
     awaitingFeedback: conversationState.createProperty<string | undefined>('awaitingFeedback'),
     offeredChoices: conversationState.createProperty<string[] | undefined>('offeredChoices'),
     lastSituation: conversationState.createProperty<CompletedSituation | undefined>('lastSituation'),
+    lastTopic: conversationState.createProperty<string | undefined>('lastTopic'),
   };
 }
 
@@ -85,6 +94,8 @@ export class MainDialog extends ComponentDialog {
         }),
       );
     }
+    this.addDialog(new TalkToPersonDialog(services.handoff));
+    this.addDialog(new CallbackDialog(services.handoff));
     this.initialDialogId = ROUTE_WATERFALL_ID;
   }
 
@@ -141,11 +152,11 @@ export class MainDialog extends ComponentDialog {
         await sendMenu(dc.context);
         return { status: DialogTurnStatus.complete };
       case 'talkToPerson':
-        await sendLines(dc.context, MESSAGES.talkToPerson);
-        if (!inSituation) return { status: DialogTurnStatus.complete };
-        await dc.context.sendActivity(MESSAGES.carryOnAfterPerson);
-        await dc.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
+        // Already on the way to a person: the question being asked answers this.
+        if (dc.activeDialog && HANDOFF_DIALOGS.has(dc.activeDialog.id)) return undefined;
+        await this.memory.awaitingFeedback.set(dc.context, undefined);
+        // On top of a guided conversation, which carries on at the same question afterwards.
+        return dc.beginDialog(TALK_TO_PERSON_DIALOG_ID);
       default:
         return undefined;
     }
@@ -181,6 +192,10 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.somethingElse));
         return step.endDialog();
       }
+    }
+
+    if (text.toLowerCase() === HANDOFF_BUTTONS.requestCallback.toLowerCase()) {
+      return step.beginDialog(CALLBACK_DIALOG_ID, { topic: (await this.memory.lastTopic.get(context)) ?? null });
     }
 
     const situation = situationForButton(text);
@@ -234,6 +249,7 @@ export class MainDialog extends ComponentDialog {
 
   private async answer(context: TurnContext, entryId: string): Promise<void> {
     await this.memory.misunderstandings.set(context, 0);
+    await this.memory.lastTopic.set(context, this.knowledge.entry(entryId)?.topic);
     await this.memory.awaitingFeedback.set(context, entryId);
     await sendReplies(context, answerReplies(entryId, this.knowledge));
   }

@@ -136,6 +136,13 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     return message;
   }
 
+  /** A note from the bot for the adviser, shown in the chat (e.g. that urgent numbers were shown). */
+  note(handoffId: string, text: string): HandoffMessage {
+    const message = this.store.addMessage(handoffId, 'system', text, this.now());
+    this.emit('userMessage', message);
+    return message;
+  }
+
   typing(handoffId: string, from: 'user' | 'adviser'): void {
     this.emit('typing', { handoffId, from });
   }

@@ -24,6 +24,9 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
     '/vendor/webchat.js': { file: modules('botframework-webchat/dist/webchat.js'), type: js },
     '/vendor/exit-this-page.js': { file: modules('govuk-frontend/dist/govuk/components/exit-this-page/exit-this-page.bundle.js'), type: js },
     '/vendor/exit-this-page.css': { file: web('generated/exit-this-page.css'), type: css },
+    '/console/login': { file: web('console/login.html'), type: 'text/html; charset=utf-8' },
+    '/console/login.js': { file: web('console/login.js'), type: js },
+    '/console/console.css': { file: web('console/console.css'), type: css },
   };
 }
 
@@ -37,8 +40,8 @@ export function registerStaticFiles(server: Server, rootDir: string): void {
         res.writeHead(200, {
           'content-type': entry.type,
           'content-length': body.length,
-          // The page itself must never be cached: a shared computer should not show it from history.
-          'cache-control': path === '/' ? 'no-store' : 'public, max-age=300',
+          // Pages must never be cached: a shared computer should not show them from history.
+          'cache-control': entry.type.startsWith('text/html') ? 'no-store' : 'public, max-age=300',
           'x-content-type-options': 'nosniff',
         });
         res.end(req.method === 'HEAD' ? undefined : body);

@@ -123,7 +123,9 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
     await say(adapter, button);
     const replies = await say(adapter, 'can I speak to someone');
     expect(textsOf(replies)).toContain('0808 801 0366');
-    expect(askedQuestion(script, replies)?.id).toBe(firstQuestion.id);
+    expect(buttonsOf(replies)).toEqual(['Request a callback', 'No thanks']);
+    const after = await say(adapter, 'No thanks');
+    expect(askedQuestion(script, after)?.id).toBe(firstQuestion.id);
   });
 
   it('puts safety first when danger is mentioned mid-way, then carries on', async () => {

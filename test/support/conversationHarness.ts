@@ -5,6 +5,14 @@ import { handleTurnError } from '../../src/server/botAdapter';
 import { createMemoryLogger } from '../../src/logger';
 import { resolve } from 'node:path';
 import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex';
+import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { HandoffStore } from '../../src/handoff/handoffStore';
+import { HandoffDesk, HandoffDeskSettings } from '../../src/handoff/handoffDesk';
+import { CallbackRequests } from '../../src/handoff/callbackRequests';
+import { createOpeningHours } from '../../src/handoff/openingHours';
+import { DEFAULT_OPENING_HOURS } from '../../src/handoff/openingHoursSettings';
+
+export const TEST_DESK_SETTINGS: HandoffDeskSettings = { maxQueue: 3, chatsPerAdviser: 2, idleAskMinutes: 5, idleReleaseMinutes: 3, noAdviserGraceMinutes: 2 };
 import { loadKnowledgeBase } from '../../src/knowledge/knowledgeBase';
 
 let shared: KnowledgeIndex | undefined;
@@ -20,12 +28,27 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const log = createMemoryLogger();
+  const database = openSqliteDatabase(':memory:');
+  const hours = createOpeningHours(DEFAULT_OPENING_HOURS);
+  // A Saturday unless the test pins the clock: the helpline is closed and no adviser is online.
+  const now = options.now ?? (() => new Date('2026-12-05T11:00:00Z'));
+  const desk = new HandoffDesk(new HandoffStore(database), TEST_DESK_SETTINGS, (at) => hours.isOpen(at), now);
+  const callbacks = new CallbackRequests(database);
+  let adapter: TestAdapter | undefined;
   const bot = createAdviceBot(conversationState, userState, knowledgeBase(), {
     botDisplayName: 'Family Rights Advice Bot',
     maxMessageLength: options.maxMessageLength ?? 4000,
-    now: options.now,
+    now,
+    handoff: {
+      desk,
+      callbacks,
+      nextOpening: (at) => hours.nextOpening(at),
+      sendHandoffEvent: true,
+      send: async (reference, logic) => adapter?.continueConversation(reference, logic),
+      log,
+    },
   });
-  const adapter = new TestAdapter(async (context) => bot.run(context), {
+  adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: options.channelId ?? 'directline',
     conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
     user: { id: 'dl_user', name: '' },
@@ -33,7 +56,8 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   } as never);
   adapter.use(new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds')));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, log);
-  return { adapter, storage, log };
+  bot.handoff.delivery.start();
+  return { adapter, storage, log, desk, callbacks, database, bot };
 }
 
 /** Sends one activity and collects every message the bot sent in reply. */

@@ -1,0 +1,118 @@
+import { ActivityTypes, ConversationReference, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { PerConversationQueue } from '../channels/directline/perConversationQueue';
+import { HANDOFF_BUTTONS, HANDOFF_WORDS } from '../dialogs/handoff/handoffWording';
+import { HandoffDesk } from '../handoff/handoffDesk';
+import { Handoff, HandoffMessage } from '../handoff/handoffTypes';
+import { describeWait } from '../handoff/waitEstimate';
+import { describeError, Logger } from '../logger';
+
+/** Runs `logic` in a turn of the person's conversation (CloudAdapter.continueConversationAsync, or a test adapter). */
+export type ProactiveSender = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
+/**
+ * Carries what happens on the adviser's side to the person: the adviser joining, their messages
+ * and typing, the end of the chat, queue places and "are you still there?". Sends for one
+ * conversation run one at a time, so messages arrive in the order the adviser sent them. An
+ * adviser message is marked delivered only once the channel took it; anything undelivered (a
+ * restart, a channel error) is sent again by `redeliver`, in order.
+ */
+export class AdviserDelivery {
+  private readonly order = new PerConversationQueue();
+  private readonly toldPosition = new Map<string, number>();
+  private readonly detach: Array<() => void> = [];
+
+  constructor(
+    private readonly desk: HandoffDesk,
+    private readonly send: ProactiveSender,
+    private readonly conversationState: ConversationState,
+    private readonly feedbackFor: StatePropertyAccessor<string | undefined>,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    const on = <K extends Parameters<HandoffDesk['on']>[0]>(event: K, listener: (...args: never[]) => void) => {
+      this.desk.on(event, listener as never);
+      this.detach.push(() => this.desk.off(event, listener as never));
+    };
+    on('adviserMessage', (message: HandoffMessage, handoff: Handoff) => void this.deliverMessage(message, handoff));
+    on('accepted', (handoff: Handoff) => void this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]));
+    on('ended', (handoff: Handoff) => void this.announceEnd(handoff));
+    on('stillThere', (handoff: Handoff) =>
+      void this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.stillHere, HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.stillThere)]),
+    );
+    on('typing', (event: { handoffId: string; from: 'user' | 'adviser' }) => {
+      const handoff = event.from === 'adviser' ? this.desk.store.get(event.handoffId) : undefined;
+      if (handoff) void this.tell(handoff, [{ type: ActivityTypes.Typing }]);
+    });
+    on('queueChanged', () => this.updatePlaces());
+    void this.redeliver();
+  }
+
+  stop(): void {
+    for (const detach of this.detach.splice(0)) detach();
+  }
+
+  /** Sends adviser messages the person has not had yet, oldest first. */
+  async redeliver(): Promise<void> {
+    for (const message of this.desk.store.undelivered()) {
+      const handoff = this.desk.store.get(message.handoffId);
+      if (handoff) await this.deliverMessage(message, handoff);
+    }
+  }
+
+  private deliverMessage(message: HandoffMessage, handoff: Handoff): Promise<void> {
+    return this.order.run(handoff.conversationId, async () => {
+      if (this.desk.store.message(message.id)?.deliveredAt) return;
+      await this.sendNow(handoff, async (context) => {
+        await context.sendActivity(MessageFactory.text(message.text));
+        this.desk.store.markDelivered(message.id, new Date());
+      });
+    });
+  }
+
+  private async announceEnd(handoff: Handoff): Promise<void> {
+    this.toldPosition.delete(handoff.id);
+    // The person's own "end chat" and Quick Exit are answered in their turn.
+    if (handoff.endedBy === 'user' || handoff.endedBy === 'quickExit') return;
+    if (handoff.endedBy === 'timeout') return this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.releasedQuiet)]);
+    if (handoff.endedBy === 'noAdvisers') {
+      return this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.requestCallback], HANDOFF_WORDS.releasedNoAdvisers)]);
+    }
+    await this.order.run(handoff.conversationId, () =>
+      this.sendNow(handoff, async (context) => {
+        await this.conversationState.load(context);
+        await this.feedbackFor.set(context, handoff.id);
+        await context.sendActivities([
+          MessageFactory.text(HANDOFF_WORDS.adviserEnded(handoff.adviserName ?? 'The adviser')),
+          MessageFactory.suggestedActions([HANDOFF_BUTTONS.helpful, HANDOFF_BUTTONS.notHelpful], HANDOFF_WORDS.wasItHelpful),
+        ]);
+        await this.conversationState.saveChanges(context);
+      }),
+    );
+  }
+
+  private updatePlaces(): void {
+    for (const handoff of this.desk.store.queue()) {
+      const place = this.desk.placeOf(handoff.id);
+      if (!place) continue;
+      const told = this.toldPosition.get(handoff.id);
+      this.toldPosition.set(handoff.id, place.position);
+      // The first place is told when the person joins; after that, only moves up the queue.
+      if (told !== undefined && place.position < told) {
+        void this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.positionUpdate(place.position, describeWait(place.waitMinutes)))]);
+      }
+    }
+  }
+
+  private tell(handoff: Handoff, activities: Parameters<TurnContext['sendActivities']>[0]): Promise<void> {
+    return this.order.run(handoff.conversationId, () => this.sendNow(handoff, async (context) => void (await context.sendActivities(activities))));
+  }
+
+  private async sendNow(handoff: Handoff, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    try {
+      await this.send(handoff.conversationRef as Partial<ConversationReference>, logic);
+    } catch (error) {
+      this.log.warn('handoff_delivery_failed', { handoffId: handoff.id, ...describeError(error) });
+    }
+  }
+}

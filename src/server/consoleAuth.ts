@@ -1,0 +1,134 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseCookie, stringifySetCookie } from 'cookie';
+import type { Request, RequestHandler, Response, Server } from 'restify';
+import { ROLES, type ConsoleAccount, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
+import type { ConsoleSessions } from '../accounts/consoleSessions';
+import type { Logger } from '../logger';
+
+export const CONSOLE_SESSION_COOKIE = 'console_session';
+/** Every console request that is not a GET must carry this header with the value "1". */
+export const CONSOLE_REQUEST_HEADER = 'x-console-request';
+
+const CONSOLE_API = '/api/console';
+// One message for both mistakes, so nobody can learn from it which usernames exist.
+const NO_MATCH = "That username and password don't match.";
+const NOT_FROM_CONSOLE = 'This request did not come from the console page. Reload the page and try again.';
+const NOT_SIGNED_IN = 'You are not signed in, or you were signed out after a period without activity. Please sign in again.';
+const WRONG_ROLE = 'Your account cannot use this part of the console. Ask an admin if you need it.';
+
+export interface ConsoleAuthOptions {
+  readonly accounts: ConsoleAccounts;
+  readonly sessions: ConsoleSessions;
+  /** Adds Secure to the session cookie; true whenever the site is served over https. */
+  readonly secureCookies: boolean;
+  readonly log: Logger;
+}
+
+/** What the guard reads from a request; a WebSocket upgrade request has these too. */
+export interface ConsoleRequest {
+  readonly method?: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export type ConsoleGuardResult =
+  | { readonly ok: true; readonly account: ConsoleAccount }
+  | { readonly ok: false; readonly status: 401 | 403; readonly message: string };
+
+export type ConsoleHandler = (req: Request, res: Response, account: ConsoleAccount) => unknown;
+
+/**
+ * POST /api/console/login, POST /api/console/logout and GET /api/console/me. The routes expect
+ * the server's JSON body parser to have run.
+ */
+export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOptions): void {
+  const { accounts, sessions, secureCookies, log } = options;
+
+  server.post(`${CONSOLE_API}/login`, async (req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    if (!cameFromConsolePage(req)) return sendError(res, 403, NOT_FROM_CONSOLE);
+    const body: unknown = req.body;
+    const { username, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (typeof username !== 'string' || typeof password !== 'string' || username === '' || password === '') {
+      return sendError(res, 400, 'Enter your username and password.');
+    }
+
+    const account = await accounts.authenticate(username, password);
+    if (!account) {
+      // No username here: people sometimes type their password into the username box.
+      log.warn('console_sign_in_refused');
+      return sendError(res, 401, NO_MATCH);
+    }
+    const previous = sessionTokenOf(req);
+    if (previous) sessions.end(previous);
+    const token = sessions.start(account.id);
+    res.setHeader('set-cookie', stringifySetCookie(CONSOLE_SESSION_COOKIE, token, cookieOptions(secureCookies)));
+    log.info('console_signed_in', { accountId: account.id, role: account.role });
+    res.send(200, { displayName: account.displayName, role: account.role });
+  });
+
+  server.post(`${CONSOLE_API}/logout`, async (req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    if (!cameFromConsolePage(req)) return sendError(res, 403, NOT_FROM_CONSOLE);
+    const token = sessionTokenOf(req);
+    const account = token ? sessions.resume(token) : undefined;
+    if (token) sessions.end(token);
+    if (account) log.info('console_signed_out', { accountId: account.id });
+    res.setHeader('set-cookie', stringifySetCookie(CONSOLE_SESSION_COOKIE, '', { ...cookieOptions(secureCookies), expires: new Date(0), maxAge: 0 }));
+    res.send(204);
+  });
+
+  server.get(
+    `${CONSOLE_API}/me`,
+    requireConsoleRole(sessions, ROLES, (_req, res, account) => {
+      res.send(200, { displayName: account.displayName, role: account.role, username: account.username });
+    }),
+  );
+}
+
+/** Checks a console request: from the console page, signed in, and with one of `roles` (admin always passes). */
+export function consoleGuard(sessions: ConsoleSessions, roles: readonly Role[]): (req: ConsoleRequest) => Promise<ConsoleGuardResult> {
+  return async (req) => {
+    if (!cameFromConsolePage(req)) return { ok: false, status: 403, message: NOT_FROM_CONSOLE };
+    const token = sessionTokenOf(req);
+    const account = token ? sessions.resume(token, new Date()) : undefined;
+    if (!account) return { ok: false, status: 401, message: NOT_SIGNED_IN };
+    if (account.role !== 'admin' && !roles.includes(account.role)) return { ok: false, status: 403, message: WRONG_ROLE };
+    return { ok: true, account };
+  };
+}
+
+/** A restify handler that runs `handler` only for a signed-in account with one of `roles`; answers are never cached. */
+export function requireConsoleRole(sessions: ConsoleSessions, roles: readonly Role[], handler: ConsoleHandler): RequestHandler {
+  const guard = consoleGuard(sessions, roles);
+  return async (req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    const verdict = await guard(req);
+    if (!verdict.ok) return sendError(res, verdict.status, verdict.message);
+    await handler(req, res, verdict.account);
+  };
+}
+
+/**
+ * CSRF defence. Another site can make a browser send a form or a plain fetch here, but not one with a
+ * custom header, unless this server allows it in a CORS preflight, which it never does. SameSite=Strict
+ * already keeps the cookie off cross-site requests; the header also blocks forged sign-ins, which need no cookie.
+ */
+function cameFromConsolePage(req: ConsoleRequest): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  return req.headers[CONSOLE_REQUEST_HEADER] === '1';
+}
+
+function sessionTokenOf(req: ConsoleRequest): string | undefined {
+  const header = req.headers.cookie;
+  return header ? parseCookie(header)[CONSOLE_SESSION_COOKIE] || undefined : undefined;
+}
+
+function cookieOptions(secure: boolean) {
+  // No Max-Age: the cookie goes when the browser closes; the server enforces the idle and absolute limits.
+  return { httpOnly: true, sameSite: 'strict', path: '/', secure } as const;
+}
+
+function sendError(res: Response, status: 400 | 401 | 403, message: string): void {
+  const code = status === 400 ? 'BadRequest' : status === 401 ? 'Unauthorized' : 'Forbidden';
+  res.send(status, { error: { code, message } });
+}
