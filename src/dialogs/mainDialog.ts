@@ -238,6 +238,7 @@ export class MainDialog extends ComponentDialog {
 
   private async startSituation(step: WaterfallStepContext, topic: string, triggerText: string): Promise<DialogTurnResult> {
     await this.memory.misunderstandings.set(step.context, 0);
+    await this.memory.lastTopic.set(step.context, topic);
     return step.beginDialog(topic, { triggerText } satisfies SituationOptions);
   }
 

@@ -1,4 +1,4 @@
-import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, UserState } from 'botbuilder';
+import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { createAdviceBot } from '../../src/bots/createAdviceBot';
 import { RetryFilter } from '../../src/bots/retryFilter';
 import { handleTurnError } from '../../src/server/botAdapter';
@@ -44,7 +44,9 @@ export function createConversation(options: { storage?: Storage; channelId?: str
       callbacks,
       nextOpening: (at) => hours.nextOpening(at),
       sendHandoffEvent: true,
-      send: async (reference, logic) => adapter?.continueConversation(reference, logic),
+      // TestAdapter has no continueConversation: run the logic in an event turn of the same conversation.
+      send: async (reference, logic) =>
+        adapter?.processActivity(TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true), logic),
       log,
     },
   });

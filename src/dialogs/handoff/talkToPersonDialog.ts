@@ -14,6 +14,11 @@ const CALLBACK_OFFER_PROMPT = 'talkToPersonCallbackOffer';
 
 type Path = 'live' | 'callbackOffer';
 
+/** What the dialog ends with: a guided conversation underneath ends too when the person joined the queue. */
+export interface TalkToPersonResult {
+  readonly joinedQueue?: boolean;
+}
+
 /**
  * "Talk to a person": the confidentiality statement (once per conversation), then whichever of
  * three things is true right now. Open with an adviser free: consent to share, then the queue.
@@ -76,7 +81,7 @@ export class TalkToPersonDialog extends ComponentDialog {
       return this.offerCallback(step);
     }
     await this.joinQueue(step.context, reply === B.share);
-    return step.endDialog();
+    return step.endDialog({ joinedQueue: true } satisfies TalkToPersonResult);
   }
 
   private async afterCallbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

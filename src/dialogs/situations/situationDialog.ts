@@ -243,6 +243,12 @@ export class SituationDialog extends ComponentDialog {
     return this.script.questions.find((q) => q.id === id);
   }
 
+  /** Back from "talk to a person": carry on, unless the person is now waiting for an adviser, who has the answers. */
+  override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    if ((result as { joinedQueue?: boolean } | undefined)?.joinedQueue) return outerDc.endDialog();
+    return super.resumeDialog(outerDc, reason, result);
+  }
+
   protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
     await super.onEndDialog(context, instance, reason);
   }
