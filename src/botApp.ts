@@ -47,7 +47,12 @@ const NO_ADVISER_GRACE_MINUTES = 2;
  * Builds storage, state, bot, adapter, gateway and server from a config, and starts listening.
  * `index.ts` calls it for real; tests call it with their own config, on port 0.
  */
-export async function startBot(config: Config, log: Logger, rootDir: string = resolve(__dirname, '..')): Promise<RunningBot> {
+/** Replacements tests may make for what the real world decides (is the helpline open right now?). */
+export interface BotSeams {
+  readonly isHelplineOpen?: (at: Date) => boolean;
+}
+
+export async function startBot(config: Config, log: Logger, rootDir: string = resolve(__dirname, '..'), seams: BotSeams = {}): Promise<RunningBot> {
   const database = openSqliteDatabase(config.sqlitePath);
   const storage = new SqliteStorage(database);
   const conversationState = new ConversationState(storage);
@@ -58,6 +63,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const knowledge = loadKnowledgeBase(rootDir);
   const cannedReplies = loadCannedReplies(resolve(rootDir, config.cannedRepliesPath));
   const hours = createOpeningHours(config.openingHours);
+  const isHelplineOpen = seams.isHelplineOpen ?? ((at: Date) => hours.isOpen(at));
   const desk = new HandoffDesk(
     new HandoffStore(database),
     {
@@ -67,7 +73,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       idleReleaseMinutes: config.handoffIdleReleaseMinutes,
       noAdviserGraceMinutes: NO_ADVISER_GRACE_MINUTES,
     },
-    (at) => hours.isOpen(at),
+    isHelplineOpen,
   );
   const callbacks = new CallbackRequests(database);
   const accounts = new ConsoleAccounts(database);
@@ -114,7 +120,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     addRoutes: (server) => {
       registerStaticFiles(server, rootDir);
       registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: config.nodeEnv === 'production', log });
-      registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => hours.isOpen(new Date()), log });
+      registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
       registerWidgetConfigRoute(server, config);
       if (builtInGateway) {
         registerDirectLineRoutes(server, gateway);

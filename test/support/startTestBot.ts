@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startBot, RunningBot } from '../../src/botApp';
+import { BotSeams, startBot, RunningBot } from '../../src/botApp';
 import { Config, loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/logger';
 
@@ -16,11 +16,11 @@ export interface TestBot extends RunningBot {
 
 /** Starts the whole bot on 127.0.0.1 and a free port, with its own SQLite file. */
 /** `overrides` replace validated settings after loading, for fakes that real settings would refuse (an http endpoint). */
-export async function startTestBot(env: Record<string, string> = {}, dataDir?: string, overrides: Partial<Config> = {}): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, dataDir?: string, overrides: Partial<Config> = {}, seams: BotSeams = {}): Promise<TestBot> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'advice-bot-'));
   const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'bot.sqlite'), ...env }), ...overrides };
   const log = createMemoryLogger();
-  const bot = await startBot(config, log, resolve(__dirname, '..', '..'));
+  const bot = await startBot(config, log, resolve(__dirname, '..', '..'), seams);
   let stopped = false;
   return {
     ...bot,
