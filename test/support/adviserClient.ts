@@ -41,11 +41,14 @@ export async function signIn(baseUrl: string, username: string) {
   };
 
   const events: StreamedEvent[] = [];
-  const abort = new AbortController();
+  let abort = new AbortController();
   let connected: Promise<void> | undefined;
   const openStream = () => {
+    abort = new AbortController();
+    events.length = 0;
+    const { signal } = abort;
     connected = (async () => {
-      const response = await fetch(`${baseUrl}/api/adviser/events`, { headers: { cookie }, signal: abort.signal });
+      const response = await fetch(`${baseUrl}/api/adviser/events`, { headers: { cookie }, signal });
       if (response.status !== 200 || !response.body) throw new Error(`event stream refused: ${response.status}`);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOpeningHours } from '../../src/handoff/openingHours';
+import { parseOpeningHoursSettings } from '../../src/handoff/openingHoursSettings';
+import { addAccount, signIn } from '../support/adviserClient';
+import { BotProcess, freePort, startBotProcess } from '../support/botProcess';
+
+interface ActivityList {
+  activities: Array<{ text?: string; from: { id: string } }>;
+  watermark: string;
+}
+
+// Open every day, so the test can run at any time, except on bank holidays (which always close the line).
+const ALWAYS = { HELPLINE_HOURS: 'Mon-Sun 00:00-23:59', HELPLINE_CLOSURES: '' };
+const parsed = parseOpeningHoursSettings(ALWAYS.HELPLINE_HOURS, '');
+const openNow = parsed.ok && createOpeningHours(parsed.settings).isOpen(new Date(Date.now() + 60000));
+
+describe('a live chat when the bot process is killed and started again', () => {
+  let dataDir: string;
+  const running: BotProcess[] = [];
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'advice-bot-handoff-restart-'));
+  });
+  afterEach(async () => {
+    for (const bot of running.splice(0)) {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) {
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  (openNow ? it : it.skip)('carries on: same adviser, same chat, every message once and in order', async () => {
+    await addAccount(join(dataDir, 'bot.sqlite'), 'sam', 'Sam');
+    const port = await freePort();
+    const first = await startBotProcess(port, dataDir, ALWAYS);
+    running.push(first);
+
+    const sam = await signIn(first.url, 'sam');
+    await sam.openStream();
+    await sam.waitForEvent((e) => e.event === 'ready');
+
+    const session = (await (await fetch(`${first.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const base = `${first.url}/api/directline/conversations/${session.conversationId}`;
+    await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
+    const say = (text: string) => fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+    const listAfter = async (watermark = '') => (await (await fetch(`${base}/activities?watermark=${watermark}`, { headers })).json()) as ActivityList;
+    const waitForText = async (text: string, watermark: string) => {
+      for (let i = 0; i < 200; i += 1) {
+        const list = await listAfter(watermark);
+        if (list.activities.some((a) => a.text === text)) return list;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`"${text}" never reached the person`);
+    };
+
+    await say('talk to a person');
+    await say('Yes, share it');
+    const { body } = await sam.api('GET', '/state');
+    const handoffId = body.queue[0].id as string;
+    expect((await sam.api('POST', `/handoffs/${handoffId}/accept`)).status).toBe(200);
+    await say('before the restart');
+    await sam.waitForEvent((e) => e.event === 'message' && e.data.text === 'before the restart');
+    const beforeKill = await listAfter();
+    sam.close();
+
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const second = await startBotProcess(port, dataDir, ALWAYS);
+    running.push(second);
+
+    // The adviser's page reconnects with the same session; the chat is still theirs.
+    await sam.openStream();
+    await sam.waitForEvent((e) => e.event === 'ready');
+    const state = await sam.api('GET', '/state');
+    expect(state.body.chats).toHaveLength(1);
+    expect(state.body.chats[0].messages.map((m: { text: string }) => m.text)).toEqual(['before the restart']);
+    const lastSeen = state.body.chats[0].messages[0].id as number;
+
+    await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
+    expect((await sam.api('POST', `/handoffs/${handoffId}/messages`, { text: 'Sorry, we had a blip. I am still here.' })).status).toBe(201);
+    const after = await waitForText('Sorry, we had a blip. I am still here.', beforeKill.watermark);
+    expect(after.activities.filter((a) => a.text === 'Sorry, we had a blip. I am still here.')).toHaveLength(1);
+
+    await say('thank you');
+    const missed = await sam.api('GET', `/handoffs/${handoffId}/messages?after=${lastSeen}`);
+    expect(missed.body.messages.map((m: { sender: string; text: string }) => `${m.sender}: ${m.text}`)).toEqual([
+      'adviser: Sorry, we had a blip. I am still here.',
+      'user: thank you',
+    ]);
+    // The person's message went to the adviser, not to the bot's answers.
+    const texts = (await listAfter(beforeKill.watermark)).activities.map((a) => a.text ?? '');
+    expect(texts.join('\n')).not.toMatch(/didn't understand|Did you mean/);
+    sam.close();
+  });
+});
