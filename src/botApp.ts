@@ -141,7 +141,11 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   localOrigin = `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${address.port}`;
   const pruner = setInterval(() => hub.prune(), 60000);
   pruner.unref();
-  const sweeper = setInterval(() => desk.sweep(), QUEUE_SWEEP_MS);
+  const sweeper = setInterval(() => {
+    desk.sweep();
+    // Adviser messages a channel refused earlier are tried again, in order, once each.
+    void bot.handoff.delivery.redeliver();
+  }, QUEUE_SWEEP_MS);
   sweeper.unref();
   bot.handoff.delivery.start();
 

@@ -27,6 +27,8 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
     '/console/login': { file: web('console/login.html'), type: 'text/html; charset=utf-8' },
     '/console/login.js': { file: web('console/login.js'), type: js },
     '/console/console.css': { file: web('console/console.css'), type: css },
+    '/console/adviser': { file: web('console/adviser.html'), type: 'text/html; charset=utf-8' },
+    '/console/adviser.js': { file: web('console/adviser.js'), type: js },
   };
 }
 
