@@ -156,12 +156,29 @@ describe('a live chat with an adviser', () => {
     expect(textsOf(await say(adapter, 'help'))).toMatch(/Here is what I can help with/);
   });
 
+  it("sends Bot Framework's handoff.initiate event, with the transcript only when the person agreed", async () => {
+    const { adapter } = openWithAdviser();
+    await say(adapter, 'what is a section 20 agreement');
+    await say(adapter, 'talk to a person');
+    adapter.activeQueue.length = 0;
+    await adapter.receiveActivity('Yes, share it');
+    const event = adapter.activeQueue.find((a) => a.type === ActivityTypes.Event);
+    expect(event?.name).toBe('handoff.initiate');
+    expect(event?.value).toMatchObject({ topic: 'section-20' });
+    const transcript = event?.attachments?.[0]?.content as { activities: Array<{ text: string }> };
+    expect(transcript.activities[0].text).toBe('what is a section 20 agreement');
+  });
+
   it('shares nothing from before when the person says no', async () => {
     const { adapter, desk } = openWithAdviser();
     await say(adapter, 'what is a child protection plan');
     await say(adapter, 'talk to a person');
-    await say(adapter, "No, don't share");
+    adapter.activeQueue.length = 0;
+    await adapter.receiveActivity("No, don't share");
     expect(desk.store.queue()[0]).toMatchObject({ transcript: null, learned: [] });
+    const event = adapter.activeQueue.find((a) => a.type === ActivityTypes.Event);
+    expect(event?.name).toBe('handoff.initiate');
+    expect(event?.attachments ?? []).toEqual([]);
   });
 
   it('lets the person leave the queue', async () => {
