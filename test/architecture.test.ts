@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 const SRC = join(__dirname, '..', 'src');
 /** Plain-logic folders (DESIGN.md): they must survive a move off botbuilder, so they never import it. */
-const PLAIN_FOLDERS = ['knowledge', 'safety', 'handoff', 'analytics'];
+const PLAIN_FOLDERS = ['knowledge', 'safety', 'handoff', 'analytics', 'accounts'];
 const FORBIDDEN = /from\s+['"](botbuilder[^'"]*|restify[^'"]*|botframework-[^'"]*)['"]|require\(\s*['"](botbuilder|restify|botframework-)/;
 
 function filesUnder(dir: string): string[] {
