@@ -222,7 +222,8 @@
     statusBox.textContent = '';
     WebChat.renderWebChat(
       // No userID: the gateway sets the sender from the token, whatever the page claims.
-      { directLine: directLine, locale: 'en-GB', styleOptions: styleOptions() },
+      // Typing goes to the adviser during a live chat; the bot itself ignores it.
+      { directLine: directLine, locale: 'en-GB', styleOptions: styleOptions(), sendTypingIndicator: true },
       host,
     );
   }

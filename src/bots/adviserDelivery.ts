@@ -110,7 +110,15 @@ export class AdviserDelivery {
 
   private async sendNow(handoff: Handoff, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     try {
-      await this.send(handoff.conversationRef as Partial<ConversationReference>, logic);
+      await this.send(handoff.conversationRef as Partial<ConversationReference>, async (context) => {
+        // A proactive turn starts from a made-up activity; replying "to" it makes Web Chat hold the
+        // message for 5 seconds waiting for an activity it will never see.
+        context.onSendActivities(async (_turn, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        await logic(context);
+      });
     } catch (error) {
       this.log.warn('handoff_delivery_failed', { handoffId: handoff.id, ...describeError(error) });
     }

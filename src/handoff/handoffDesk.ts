@@ -58,6 +58,8 @@ export class HandoffError extends Error {
  */
 export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   private readonly presence = new Map<number, { displayName: string; available: boolean; connections: number }>();
+  /** "Available" as each adviser last set it, remembered across page reloads. */
+  private readonly availableChoice = new Map<number, boolean>();
   private lastAdviserSeenAt: number;
 
   constructor(
@@ -140,6 +142,8 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   note(handoffId: string, text: string): HandoffMessage {
     const message = this.store.addMessage(handoffId, 'system', text, this.now());
     this.emit('userMessage', message);
+    // Advisers looking at the queue see the note's flag on the waiting person.
+    if (this.store.get(handoffId)?.status === 'queued') this.emit('queueChanged');
     return message;
   }
 
@@ -177,7 +181,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
 
   /** A console connected; the returned function is called when it disconnects. */
   adviserConnected(accountId: number, displayName: string): () => void {
-    const entry = this.presence.get(accountId) ?? { displayName, available: true, connections: 0 };
+    const entry = this.presence.get(accountId) ?? { displayName, available: this.availableChoice.get(accountId) ?? true, connections: 0 };
     entry.connections += 1;
     this.presence.set(accountId, entry);
     this.lastAdviserSeenAt = this.now().getTime();
@@ -194,6 +198,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   }
 
   setAvailable(accountId: number, available: boolean): void {
+    this.availableChoice.set(accountId, available);
     const entry = this.presence.get(accountId);
     if (!entry) return;
     entry.available = available;

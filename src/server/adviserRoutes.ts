@@ -28,6 +28,8 @@ export interface HandoffView {
   readonly id: string;
   readonly status: Handoff['status'];
   readonly topic: string | null;
+  /** The topic in words, for the console ("Section 20"). */
+  readonly topicTitle: string | null;
   readonly learned: Handoff['learned'];
   readonly transcript: Handoff['transcript'];
   readonly requestedAt: string;
@@ -38,6 +40,8 @@ export interface HandoffView {
   readonly endedBy: Handoff['endedBy'];
   readonly outcome: string | null;
   readonly stillThereAsked: boolean;
+  /** The bot showed this person the urgent help numbers during the hand-off. */
+  readonly urgentNumbersShown: boolean;
 }
 
 /**
@@ -63,7 +67,7 @@ export function registerAdviserRoutes(server: Server, options: AdviserRouteOptio
     res.send(200, {
       me: { displayName: account.displayName, available: desk.advisers().find((a) => a.accountId === account.id)?.available ?? true },
       helplineOpen: options.isOpen(),
-      queue: desk.store.queue().map((h) => view(h, account)),
+      queue: queueViews(desk, account),
       chats: mine.map((h) => ({ ...view(h, account), messages: desk.store.messages(h.id) })),
       cannedReplies: options.cannedReplies,
       outcomes: OUTCOMES,
@@ -152,7 +156,7 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
   const mineOrQueued = (handoff: Handoff) => handoff.adviserId === account.id || handoff.adviserId === null;
 
   const listeners = {
-    queueChanged: () => send('queue', desk.store.queue().map((h) => view(h, account))),
+    queueChanged: () => send('queue', queueViews(desk, account)),
     accepted: (h: Handoff) => send('handoff', view(h, account)),
     ended: (h: Handoff) => mineOrQueued(h) && send('handoff', view(h, account)),
     userMessage: (m: HandoffMessage) => {
@@ -171,7 +175,8 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
 
   await new Promise<void>((resolve) => {
     const heartbeat = setInterval(() => {
-      // A session that timed out stops the stream: the page then asks the adviser to sign in again.
+      // An open console is an adviser on duty, so the stream keeps the session alive (the 12-hour limit
+      // still applies); a session ended elsewhere (sign-out, disabled account) stops the stream.
       void guard(req).then((still) => {
         if (still.ok) res.write(': still here\n\n');
         else {
@@ -191,11 +196,12 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
   });
 }
 
-function view(handoff: Handoff, account: ConsoleAccount): HandoffView {
+function view(handoff: Handoff, account: ConsoleAccount, urgentNumbersShown = false): HandoffView {
   return {
     id: handoff.id,
     status: handoff.status,
     topic: handoff.topic,
+    topicTitle: handoff.topic ? topicInWords(handoff.topic) : null,
     learned: handoff.learned,
     transcript: handoff.transcript,
     requestedAt: handoff.requestedAt,
@@ -206,7 +212,18 @@ function view(handoff: Handoff, account: ConsoleAccount): HandoffView {
     endedBy: handoff.endedBy,
     outcome: handoff.outcome,
     stillThereAsked: handoff.stillThereAskedAt !== null,
+    urgentNumbersShown,
   };
+}
+
+/** "child-protection-plan" → "Child protection plan"; "section-20" → "Section 20". */
+function topicInWords(topic: string): string {
+  const words = topic.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function queueViews(desk: HandoffDesk, account: ConsoleAccount): HandoffView[] {
+  return desk.store.queue().map((h) => view(h, account, desk.store.messages(h.id).some((m) => m.sender === 'system')));
 }
 
 function bodyOf(req: Request): Record<string, unknown> {

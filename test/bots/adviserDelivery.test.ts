@@ -17,6 +17,7 @@ function setUp() {
   const send: ProactiveSender = async (_reference, logic) => {
     if (!channelUp) throw new Error('channel unavailable');
     const context = {
+      onSendActivities: () => context,
       sendActivity: async (activity: { text?: string }) => void delivered.push(activity.text ?? ''),
       sendActivities: async (activities: Array<{ text?: string }>) => void delivered.push(...activities.map((a) => a.text ?? '')),
     } as unknown as TurnContext;

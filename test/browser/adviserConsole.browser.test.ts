@@ -2,6 +2,7 @@
  * The adviser console in Chromium against the real bot: an adviser signs in, a person asks for a
  * person on the chat page in another browser, and the two talk. Nothing may leave for another host.
  */
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { CallbackRequests } from '../../src/handoff/callbackRequests';
@@ -112,6 +113,23 @@ function queueItems(page: Page) {
 
 function chatPanel(page: Page) {
   return page.locator('#chat-list > section.chat').first();
+}
+
+/**
+ * Breaks the console's event stream from the server's end, as a dropped network connection would.
+ * The bot runs in this process, so its sockets are here; the one serving /api/adviser/events is cut.
+ */
+function dropEventStreams(): number {
+  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+  let dropped = 0;
+  for (const handle of handles) {
+    const response = (handle as { _httpMessage?: { req?: { url?: string } } })._httpMessage;
+    if (handle instanceof Socket && response?.req?.url?.startsWith('/api/adviser/events')) {
+      handle.destroy();
+      dropped += 1;
+    }
+  }
+  return dropped;
 }
 
 async function statusOf(page: Page, path: string): Promise<number> {
@@ -231,7 +249,7 @@ test('a chat another adviser took first is explained, and a person who leaves ca
   await sendBox(second).press('Enter');
 
   await chat.getByText('The person has left the chat.').waitFor();
-  await expect(chat.getByLabel('Your message').count()).resolves.toBe(0);
+  await expect(chat.getByLabel('Your message').isVisible()).resolves.toBe(false);
   await chat.getByLabel('Outcome of the chat').selectOption('Person left');
   await chat.getByRole('button', { name: 'Record outcome' }).click();
   await adviser.locator('#notice', { hasText: 'Outcome recorded: Person left.' }).waitFor();
@@ -239,6 +257,46 @@ test('a chat another adviser took first is explained, and a person who leaves ca
 
   const handoffs = (await priya.api('GET', '/state')).body.chats as { id: string }[];
   for (const { id } of handoffs) await priya.api('POST', `/handoffs/${encodeURIComponent(id)}/end`, { outcome: 'Other' });
+});
+
+test('after the event stream drops, the console catches up: nothing missed, nothing twice', async () => {
+  const adviser = await newPage();
+  await signInToConsole(adviser);
+  await waitUntilLive(adviser);
+  const person = await newPage({ width: 390, height: 844 });
+  await joinQueue(person);
+  await queueItems(adviser).first().getByRole('button', { name: 'Accept' }).click();
+  await botMessage(person, /Sam, an adviser, has joined the chat/).waitFor();
+  const chat = chatPanel(adviser);
+  await sendBox(person).fill('before the drop');
+  await sendBox(person).press('Enter');
+  await chat.locator('.message--user', { hasText: 'before the drop' }).waitFor();
+
+  // The connection breaks, and the server stays unreachable until the test lets it back.
+  await adviser.route('**/api/adviser/events', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }));
+  expect(dropEventStreams()).toBeGreaterThan(0);
+  await adviser.locator('#connection-status', { hasText: 'Reconnecting…' }).waitFor();
+  await sendBox(person).fill('while the console was away');
+  await sendBox(person).press('Enter');
+  await person.locator('#webchat .webchat__bubble--from-user', { hasText: 'while the console was away' }).waitFor();
+  await new Promise((done) => setTimeout(done, 500));
+  expect(await chat.locator('.message--user', { hasText: 'while the console was away' }).count()).toBe(0);
+
+  await adviser.unroute('**/api/adviser/events');
+  await adviser.locator('#connection-status', { hasText: 'Connected' }).waitFor();
+  await chat.locator('.message--user', { hasText: 'while the console was away' }).waitFor();
+  await sendBox(person).fill('after the return');
+  await sendBox(person).press('Enter');
+  await chat.locator('.message--user', { hasText: 'after the return' }).waitFor();
+  await expect(chat.locator('.message--user .message__text').allTextContents()).resolves.toEqual([
+    'before the drop',
+    'while the console was away',
+    'after the return',
+  ]);
+
+  await chat.getByLabel('Outcome of the chat').selectOption('Other');
+  await chat.getByRole('button', { name: 'End chat' }).click();
+  await botMessage(person, 'Was talking to an adviser helpful?').waitFor();
 });
 
 test('callback requests: shown as text, status changed with who and when, filtered by status', async () => {
@@ -257,6 +315,8 @@ test('callback requests: shown as text, status changed with who and when, filter
   await expect(row.locator('td').nth(5).textContent()).resolves.toBe('not after 2pm');
   await expect(row.locator('td').last().textContent()).resolves.toBe('Not changed yet');
   await expect(seriousAccessibilityProblems(adviser)).resolves.toEqual([]);
+  // The wide table scrolls inside its own box; the page itself does not scroll sideways.
+  await expect(adviser.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
 
   await row.getByRole('combobox').selectOption('contacted');
   await row.locator('td').last().filter({ hasText: /^Sam, / }).waitFor();
@@ -287,7 +347,7 @@ test('works under a Content-Security-Policy with no inline scripts or styles', a
   await signInToConsole(adviser);
   await waitUntilLive(adviser);
   await adviser.getByRole('link', { name: 'Callback requests' }).click();
-  await adviser.locator('#callbacks-body tr').first().waitFor();
+  await adviser.locator('#callbacks-updated', { hasText: 'Updated at' }).waitFor();
 
   expect(violations).toEqual([]);
 });

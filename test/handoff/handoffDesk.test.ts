@@ -41,6 +41,15 @@ describe('the live-chat desk', () => {
     expect(desk.availability()).toEqual({ live: true, advisersAvailable: 1 });
   });
 
+  it('remembers an adviser who stepped away, even after a page reload', () => {
+    const { desk } = deskAt('2026-12-07T11:00:00Z');
+    const reload = desk.adviserConnected(1, 'Sam');
+    desk.setAvailable(1, false);
+    reload();
+    desk.adviserConnected(1, 'Sam');
+    expect(desk.availability()).toEqual({ live: false, reason: 'noAdvisers' });
+  });
+
   it('offers no live chat when the queue is full', () => {
     const { desk } = deskAt('2026-12-07T11:00:00Z');
     desk.adviserConnected(1, 'Sam');

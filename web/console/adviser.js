@@ -144,7 +144,7 @@
   }
 
   function topicOf(view) {
-    return view.topic ? view.topic : 'No topic chosen';
+    return view.topicTitle || view.topic || 'No topic chosen';
   }
 
   function timeElement(iso, text) {
@@ -344,6 +344,9 @@
     var lines = view.transcript.length;
     details.appendChild(el('summary', 'details__summary', 'Conversation with the bot (' + lines + (lines === 1 ? ' message)' : ' messages)')));
     var list = el('ol', 'transcript');
+    // It scrolls when long, so it must be reachable with the keyboard.
+    list.tabIndex = 0;
+    list.setAttribute('aria-label', 'Conversation with the bot');
     view.transcript.forEach(function (line) {
       var item = el('li', 'transcript__line transcript__line--' + (line.from === 'user' ? 'user' : 'bot'));
       item.appendChild(el('span', 'transcript__from', (TRANSCRIPT_SENDERS[line.from] || 'The bot') + ': '));
@@ -373,6 +376,8 @@
 
     var stillThere = el('p', 'tag tag--yellow queue-item__still-there', 'Asked if still there: no reply yet');
     item.appendChild(stillThere);
+    var urgent = el('p', 'tag tag--red queue-item__urgent', 'The bot showed this person the urgent help numbers');
+    item.appendChild(urgent);
 
     item.appendChild(el('h4', 'subheading', 'What the bot learned'));
     item.appendChild(learnedList(view));
@@ -386,7 +391,7 @@
     });
     item.appendChild(accept);
 
-    var entry = { view: view, item: item, waited: waited, stillThere: stillThere };
+    var entry = { view: view, item: item, waited: waited, stillThere: stillThere, urgent: urgent };
     updateQueueItem(entry, view);
     return entry;
   }
@@ -394,6 +399,7 @@
   function updateQueueItem(entry, view) {
     entry.view = view;
     entry.stillThere.hidden = !view.stillThereAsked;
+    entry.urgent.hidden = !view.urgentNumbersShown;
     entry.waited.textContent = waitedFor(view.requestedAt);
   }
 
@@ -524,11 +530,15 @@
     context.appendChild(contextBody);
     root.appendChild(context);
 
-    chat.log = el('ol', 'messages');
-    chat.log.setAttribute('role', 'log');
-    chat.log.setAttribute('aria-live', 'polite');
-    chat.log.setAttribute('aria-label', 'Messages: ' + topicOf(view));
-    root.appendChild(chat.log);
+    // A log (new messages are read out) holding a list; it scrolls, so it takes keyboard focus.
+    chat.logBox = el('div', 'messages');
+    chat.logBox.setAttribute('role', 'log');
+    chat.logBox.setAttribute('aria-live', 'polite');
+    chat.logBox.setAttribute('aria-label', 'Messages: ' + topicOf(view));
+    chat.logBox.tabIndex = 0;
+    chat.log = el('ol', 'messages__list');
+    chat.logBox.appendChild(chat.log);
+    root.appendChild(chat.logBox);
 
     chat.typing = el('p', 'chat__typing');
     chat.typing.setAttribute('aria-live', 'polite');
@@ -724,7 +734,7 @@
       chat.log.insertBefore(item, after);
       if (message.sender === 'user') hideTyping(chat);
     });
-    chat.log.scrollTop = chat.log.scrollHeight;
+    chat.logBox.scrollTop = chat.logBox.scrollHeight;
   }
 
   function fetchNewMessages(chat) {
