@@ -27,6 +27,10 @@ export class ConversationLog {
     if (texts.length > 0) await this.append(context, texts.map((text) => ({ from: 'bot' as const, text })));
   }
 
+  async forget(context: TurnContext): Promise<void> {
+    await this.lines.set(context, []);
+  }
+
   async recent(context: TurnContext): Promise<TranscriptLine[]> {
     return [...(await this.lines.get(context, []))];
   }

@@ -56,6 +56,7 @@ export function createAdviceBot(
     now,
     signpost: (context, categories) => safety.signpost(context, categories),
     handoff,
+    forgetForAdviser: (context) => log.forget(context),
   });
   const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'));
   const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log);

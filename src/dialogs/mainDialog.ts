@@ -39,7 +39,7 @@ export interface MainDialogMemory {
   readonly awaitingFeedback: StatePropertyAccessor<string | undefined>;
   /** The entries offered by "Did you mean…", for one turn: "yeah" picks the first, "no" means none. */
   readonly offeredChoices: StatePropertyAccessor<string[] | undefined>;
-  /** The last guided conversation finished, with its answers, for an adviser to see on hand-off. */
+  /** The last guided conversation answered, finished or not, for an adviser to see on hand-off. */
   readonly lastSituation: StatePropertyAccessor<CompletedSituation | undefined>;
   /** The topic of the last answer given, for an adviser to see on hand-off. */
   readonly lastTopic: StatePropertyAccessor<string | undefined>;
@@ -48,7 +48,8 @@ export interface MainDialogMemory {
 export interface CompletedSituation {
   readonly topic: string;
   readonly answers: Answers;
-  readonly completedAt: string;
+  /** null while the guided conversation is still going (or was left part-way). */
+  readonly completedAt: string | null;
 }
 
 /** What MainDialog needs from the rest of the bot. */
@@ -57,6 +58,8 @@ export interface MainDialogServices {
   /** Shows the urgent numbers (the safety gate), for dangers found inside a guided conversation. */
   readonly signpost: (context: TurnContext, categories: readonly CrisisCategory[]) => Promise<void>;
   readonly handoff: HandoffServices;
+  /** "Start over" promises nothing said before is used: forget what an adviser would be shown. */
+  readonly forgetForAdviser: (context: TurnContext) => Promise<void>;
 }
 
 /** MainDialog's memory, as properties of conversation state (one place, so the bot and tests agree). */
@@ -89,8 +92,8 @@ export class MainDialog extends ComponentDialog {
           knowledge,
           now: services.now,
           onDanger: (context, category) => services.signpost(context, [category]),
-          onComplete: (context, topic, answers) =>
-            memory.lastSituation.set(context, { topic, answers, completedAt: services.now().toISOString() }),
+          onAnswers: (context, topic, answers, finished) =>
+            memory.lastSituation.set(context, { topic, answers: { ...answers }, completedAt: finished ? services.now().toISOString() : null }),
         }),
       );
     }
@@ -142,6 +145,9 @@ export class MainDialog extends ComponentDialog {
     switch (detectConversationalIntent(text)) {
       case 'startOver':
         await this.memory.awaitingFeedback.set(dc.context, undefined);
+        await this.memory.lastSituation.set(dc.context, undefined);
+        await this.memory.lastTopic.set(dc.context, undefined);
+        await this.services.forgetForAdviser(dc.context);
         await this.memory.misunderstandings.set(dc.context, 0);
         await dc.context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.startOver));
         return dc.cancelAllDialogs();

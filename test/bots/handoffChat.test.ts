@@ -118,6 +118,8 @@ describe('a live chat with an adviser', () => {
     expect(textsOf(queued)).not.toMatch(/\?$/m);
     const [handoff] = desk.store.queue();
     expect(handoff.topic).toBe('section-20');
+    // The guided conversation was left part-way; what it had learned still reaches the adviser.
+    expect(handoff.learned).toEqual([{ label: expect.stringMatching(/section 20/), value: 'I am being asked to sign' }]);
     expect(handoff.transcript?.[0]).toMatchObject({ from: 'user', text: 'they want me to sign a section 20' });
 
     expect(textsOf(await say(adapter, 'are you there'))).toMatch(/adviser will see this/);
@@ -182,6 +184,17 @@ describe('a live chat with an adviser', () => {
     const event = adapter.activeQueue.find((a) => a.type === ActivityTypes.Event);
     expect(event?.name).toBe('handoff.initiate');
     expect(event?.attachments ?? []).toEqual([]);
+  });
+
+  it('shows an adviser nothing from before "start over"', async () => {
+    const { adapter, desk } = openWithAdviser();
+    await say(adapter, 'my ex is hitting the kids');
+    await say(adapter, 'start over');
+    await say(adapter, 'talk to a person');
+    await say(adapter, 'Yes, share it');
+    const texts = (desk.store.queue()[0].transcript ?? []).map((line) => line.text).join('\n');
+    expect(texts).not.toMatch(/hitting the kids/);
+    expect(texts).toMatch(/talk to a person/);
   });
 
   it('lets the person leave the queue', async () => {

@@ -30,8 +30,8 @@ export interface SituationServices {
   readonly now: () => Date;
   /** A question was answered the dangerous way ("Are you safe right now?" → "no"): signpost at once. */
   readonly onDanger: (context: TurnContext, category: CrisisCategory) => Promise<void>;
-  /** The person reached the summary; kept so an adviser can see it later. */
-  readonly onComplete: (context: TurnContext, topic: string, answers: Answers) => Promise<void>;
+  /** An answer was given (finished: the person reached the summary); kept so an adviser can see it later. */
+  readonly onAnswers: (context: TurnContext, topic: string, answers: Answers, finished: boolean) => Promise<void>;
 }
 
 /** How a situation dialog is started: from a message that described the situation, or after "back". */
@@ -145,6 +145,7 @@ export class SituationDialog extends ComponentDialog {
       await step.context.sendActivity(this.script.intro);
       const noted = this.prefill(values, options.triggerText ?? '');
       if (noted.length > 0) await step.context.sendActivity(`From what you said, I've noted: ${noted.join('; ')}. Say "back" if that's wrong.`);
+      if (noted.length > 0) await this.services.onAnswers(step.context, this.script.topic, values.answers, false);
     }
     return values;
   }
@@ -186,6 +187,7 @@ export class SituationDialog extends ComponentDialog {
     values.answers[values.pending] = step.result;
     values.asked.push(values.pending);
     values.pending = undefined;
+    await this.services.onAnswers(step.context, this.script.topic, values.answers, false);
     if (question?.kind === 'yesNo' && question.safetyIf && question.safetyIf.value === step.result) {
       await this.services.onDanger(step.context, question.safetyIf.category);
     }
@@ -212,7 +214,7 @@ export class SituationDialog extends ComponentDialog {
       ),
     );
     await step.context.sendActivities(activities);
-    await this.services.onComplete(step.context, this.script.topic, values.answers);
+    await this.services.onAnswers(step.context, this.script.topic, values.answers, true);
     return step.endDialog();
   }
 
