@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpeningHours } from '../../src/handoff/openingHours';
 import { parseOpeningHoursSettings } from '../../src/handoff/openingHoursSettings';
 import { addAccount, signIn } from '../support/adviserClient';
-import { BotProcess, freePort, startBotProcess } from '../support/botProcess';
+import { freePort, useBotProcesses } from '../support/botProcess';
 
 interface ActivityList {
   activities: Array<{ text?: string; from: { id: string } }>;
@@ -17,27 +15,12 @@ const parsed = parseOpeningHoursSettings(ALWAYS.HELPLINE_HOURS, '');
 const openNow = parsed.ok && createOpeningHours(parsed.settings).isOpen(new Date(Date.now() + 60000));
 
 describe('a live chat when the bot process is killed and started again', () => {
-  let dataDir: string;
-  const running: BotProcess[] = [];
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'advice-bot-handoff-restart-'));
-  });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) {
-        bot.child.kill('SIGKILL');
-        await bot.exited;
-      }
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const bots = useBotProcesses('advice-bot-handoff-restart-');
 
   (openNow ? it : it.skip)('carries on: same adviser, same chat, every message once and in order', async () => {
-    await addAccount(join(dataDir, 'bot.sqlite'), 'sam', 'Sam');
+    await addAccount(join(bots.dataDir(), 'bot.sqlite'), 'sam', 'Sam');
     const port = await freePort();
-    const first = await startBotProcess(port, dataDir, ALWAYS);
-    running.push(first);
+    const first = await bots.start(port, ALWAYS);
 
     const sam = await signIn(first.url, 'sam');
     await sam.openStream();
@@ -70,8 +53,7 @@ describe('a live chat when the bot process is killed and started again', () => {
 
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    const second = await startBotProcess(port, dataDir, ALWAYS);
-    running.push(second);
+    await bots.start(port, ALWAYS);
 
     // The adviser's page reconnects with the same session; the chat is still theirs.
     await sam.openStream();

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BotProcess, freePort, startBotProcess } from '../support/botProcess';
+import { freePort, useBotProcesses } from '../support/botProcess';
 
 interface ActivityList {
   activities: Array<{ text?: string; from: { id: string } }>;
@@ -9,26 +6,11 @@ interface ActivityList {
 }
 
 describe('a conversation when the bot process is killed and started again', () => {
-  let dataDir: string;
-  const running: BotProcess[] = [];
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'advice-bot-restart-'));
-  });
-  afterEach(async () => {
-    for (const bot of running.splice(0)) {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) {
-        bot.child.kill('SIGKILL');
-        await bot.exited;
-      }
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const bots = useBotProcesses('advice-bot-restart-');
 
   it('continues where it was: same token, same conversation, no second greeting', async () => {
     const port = await freePort();
-    const first = await startBotProcess(port, dataDir);
-    running.push(first);
+    const first = await bots.start(port);
 
     const session = (await (await fetch(`${first.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
     const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
@@ -44,8 +26,7 @@ describe('a conversation when the bot process is killed and started again', () =
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
 
-    const second = await startBotProcess(port, dataDir);
-    running.push(second);
+    const second = await bots.start(port);
     // The page would re-open its stream; it keeps its token and conversation id.
     expect((await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
     expect((await say('zxcv uiop')).status).toBe(200);
@@ -59,8 +40,7 @@ describe('a conversation when the bot process is killed and started again', () =
 
   it('resumes a guided conversation at the same question after kill -9', async () => {
     const port = await freePort();
-    const first = await startBotProcess(port, dataDir);
-    running.push(first);
+    const first = await bots.start(port);
     const session = (await (await fetch(`${first.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
     const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
     const base = `${first.url}/api/directline/conversations/${session.conversationId}`;
@@ -75,8 +55,7 @@ describe('a conversation when the bot process is killed and started again', () =
 
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = await startBotProcess(port, dataDir);
-    running.push(second);
+    const second = await bots.start(port);
     await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
     await say('no');
 
@@ -86,8 +65,7 @@ describe('a conversation when the bot process is killed and started again', () =
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const bot = await startBotProcess(await freePort(), dataDir);
-    running.push(bot);
+    const bot = await bots.start(await freePort());
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe('0');
     expect(bot.output()).toMatch(/shutdown_started/);

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -41,4 +43,33 @@ export async function startBotProcess(port: number, dataDir: string, env: Record
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+/**
+ * For a describe block whose tests start bot processes: a fresh data folder per test, and every
+ * process started in it killed (and the folder removed) after the test.
+ */
+export function useBotProcesses(prefix: string) {
+  const running: BotProcess[] = [];
+  let dataDir = '';
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    for (const bot of running.splice(0)) {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) {
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    dataDir: () => dataDir,
+    start: async (port: number, env: Record<string, string> = {}) => {
+      const bot = await startBotProcess(port, dataDir, env);
+      running.push(bot);
+      return bot;
+    },
+  };
 }
