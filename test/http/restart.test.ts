@@ -26,7 +26,7 @@ describe('a conversation when the bot process is killed and started again', () =
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
 
-    const second = await bots.start(port);
+    await bots.start(port);
     // The page would re-open its stream; it keeps its token and conversation id.
     expect((await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers })).status).toBe(201);
     expect((await say('zxcv uiop')).status).toBe(200);
@@ -55,7 +55,7 @@ describe('a conversation when the bot process is killed and started again', () =
 
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = await bots.start(port);
+    await bots.start(port);
     await fetch(`${first.url}/api/directline/conversations`, { method: 'POST', headers });
     await say('no');
 
