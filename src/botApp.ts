@@ -25,6 +25,7 @@ import { CallbackRequests } from './handoff/callbackRequests';
 import { loadCannedReplies } from './handoff/cannedReplies';
 import { HandoffDesk } from './handoff/handoffDesk';
 import { HandoffStore } from './handoff/handoffStore';
+import { EventStore } from './analytics/eventStore';
 import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
@@ -76,6 +77,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     isHelplineOpen,
   );
   const callbacks = new CallbackRequests(database);
+  const events = new EventStore(database);
   const accounts = new ConsoleAccounts(database);
   const sessions = new ConsoleSessions(database);
   const bot = createAdviceBot(conversationState, userState, knowledge, {
@@ -89,6 +91,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       send: (reference, logic) => adapter.continueConversationAsync(config.microsoftAppId, reference, logic),
       log,
     },
+    analytics: events,
   });
 
   let localOrigin = '';

@@ -8,6 +8,7 @@ import { SafetyGate } from './safetyGate';
 import { AdviserDelivery } from './adviserDelivery';
 import { ConversationLog } from './conversationLog';
 import { HandoffRelay } from './handoffRelay';
+import { Track } from './analyticsTracker';
 
 /** The parts of the bot that deal with advisers and what they may see. */
 export interface AdviceBotHandoff {
@@ -40,6 +41,7 @@ export class AdviceBot extends ActivityHandler {
     private readonly mainDialog: MainDialog,
     private readonly safety: SafetyGate,
     readonly handoff: AdviceBotHandoff,
+    private readonly track: Track,
     private readonly options: AdviceBotOptions,
   ) {
     super();
@@ -66,6 +68,7 @@ export class AdviceBot extends ActivityHandler {
 
     this.onEvent(async (context, next) => {
       if (context.activity.name === QUICK_EXIT_EVENT) {
+        this.track(context, { type: 'quickExit' });
         this.handoff.relay.endForQuickExit(context);
         await this.forgetConversation(context);
       }
@@ -107,6 +110,7 @@ export class AdviceBot extends ActivityHandler {
   private async welcomeOnce(context: TurnContext): Promise<void> {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
+    this.track(context, { type: 'conversationStarted' });
     const lines = welcomeMessages(this.options.botDisplayName, channelHasQuickExit(context.activity.channelId));
     const last = lines.pop() ?? '';
     await context.sendActivities([
@@ -137,6 +141,7 @@ export class AdviceBot extends ActivityHandler {
         if (message.hadAttachments) await context.sendActivity(MESSAGES.attachmentWithText);
         // A person waiting for or talking to an adviser is talking to them, not to the bot.
         if (await this.handoff.relay.relayMessage(context, text)) return;
+        this.track(context, { type: 'messageReceived', text, length: text.length, duringHandoff: false });
         if (await this.safety.check(context, text, this.interruptedDialog(context))) return;
         if (await this.handoff.relay.recordFeedback(context, text)) return;
         await this.mainDialog.run(context, this.dialogState);

@@ -10,6 +10,8 @@ import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { Logger } from '../logger';
 import { AdviceBot, AdviceBotOptions } from './adviceBot';
 import { AdviserDelivery, ProactiveSender } from './adviserDelivery';
+import { AnalyticsSink } from '../analytics/analyticsEvent';
+import { createTracker, trackHandoffs } from './analyticsTracker';
 import { ConversationLog } from './conversationLog';
 import { HandoffRelay } from './handoffRelay';
 import { createSafetyMemory, SafetyGate } from './safetyGate';
@@ -28,6 +30,8 @@ export interface AdviceBotSetup extends AdviceBotOptions {
   /** The clock guided conversations read dates against; tests pin it. */
   readonly now?: () => Date;
   readonly handoff: HandoffSetup;
+  /** Where analytics events go (the store redacts their text). */
+  readonly analytics: AnalyticsSink;
 }
 
 /** The bot with its safety gate, dialogs and hand-off, wired one way for the app and for tests. */
@@ -38,7 +42,9 @@ export function createAdviceBot(
   setup: AdviceBotSetup,
 ): AdviceBot {
   const now = setup.now ?? (() => new Date());
-  const safety = new SafetyGate(createSafetyMemory(conversationState));
+  const track = createTracker(setup.analytics, now);
+  trackHandoffs(setup.handoff.desk, setup.analytics, now);
+  const safety = new SafetyGate(createSafetyMemory(conversationState), track);
   const memory = createMainDialogMemory(conversationState);
   const log = new ConversationLog(conversationState, now);
   const confidentialityShown = conversationState.createProperty<boolean>('confidentialityShown');
@@ -51,16 +57,18 @@ export function createAdviceBot(
     describeConversation: async (context) => describeForAdviser(await log.recent(context), await memory.lastSituation.get(context), await memory.lastTopic.get(context), now()),
     confidentialityShown: (context) => confidentialityShown.get(context, false),
     markConfidentialityShown: (context) => confidentialityShown.set(context, true),
+    track,
   };
   const mainDialog = new MainDialog(memory, knowledge, {
     now,
     signpost: (context, categories) => safety.signpost(context, categories),
     handoff,
     forgetForAdviser: (context) => log.forget(context),
+    track,
   });
-  const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'));
+  const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'), track);
   const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log);
-  return new AdviceBot(conversationState, userState, mainDialog, safety, { relay, delivery, log }, {
+  return new AdviceBot(conversationState, userState, mainDialog, safety, { relay, delivery, log }, track, {
     botDisplayName: setup.botDisplayName,
     maxMessageLength: setup.maxMessageLength,
   });

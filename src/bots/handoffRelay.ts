@@ -6,6 +6,7 @@ import { HandoffDesk } from '../handoff/handoffDesk';
 import { Handoff } from '../handoff/handoffTypes';
 import { assessCrisis } from '../safety/crisisDetector';
 import { SafetyGate } from './safetyGate';
+import { Track } from './analyticsTracker';
 
 const LEAVE = /^(leave|leave (the )?queue|end|end (the )?chat|end chat|stop|stop (the )?chat|cancel|quit|exit|bye|goodbye|finish|i'?m done|that'?s all|start (again|over))$/;
 
@@ -20,12 +21,15 @@ export class HandoffRelay {
     private readonly safety: SafetyGate,
     /** The hand-off just ended, while "Was talking to an adviser helpful?" is open. */
     readonly feedbackFor: StatePropertyAccessor<string | undefined>,
+    private readonly track: Track,
   ) {}
 
   /** True when the message belonged to a hand-off (queued or live) and has been dealt with. */
   async relayMessage(context: TurnContext, text: string): Promise<boolean> {
     const handoff = this.desk.store.openFor(context.activity.conversation.id);
     if (!handoff) return false;
+    // Only the length: what people say to an adviser is between them and the adviser.
+    this.track(context, { type: 'messageReceived', text: '', length: text.length, duringHandoff: true });
 
     const crisis = assessCrisis(text);
     if (crisis.crisis) await this.safety.signpost(context, crisis.categories);
@@ -69,6 +73,7 @@ export class HandoffRelay {
       lower === HANDOFF_BUTTONS.helpful.toLowerCase() ? 'helpful' : lower === HANDOFF_BUTTONS.notHelpful.toLowerCase() ? 'notHelpful' : readFeedback(text);
     if (!feedback) return false;
     this.desk.store.setFeedback(handoffId, feedback);
+    this.track(context, { type: 'feedback', about: 'handoff', helpful: feedback === 'helpful', entryId: null });
     await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), HANDOFF_WORDS.feedbackThanks));
     return true;
   }

@@ -5,6 +5,7 @@ import { CRISIS_CATEGORIES, CrisisCategory } from '../safety/crisisCategory';
 import { assessCrisis } from '../safety/crisisDetector';
 import { crisisSignposts, SAFE_TO_CHAT, SAFE_TO_CHAT_QUESTION, SAFETY_FOLLOW_UP, URGENT_HELP_BUTTON } from '../safety/signposts';
 import { channelHasQuickExit } from './channelFeatures';
+import { Track } from './analyticsTracker';
 
 const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
@@ -39,7 +40,10 @@ const URGENT_HELP_WORDS = /^(urgent help( numbers?)?|emergency( numbers?)?|help 
  * danger has been mentioned, an "Urgent help numbers" button stays on every reply.
  */
 export class SafetyGate {
-  constructor(private readonly memory: SafetyMemory) {}
+  constructor(
+    private readonly memory: SafetyMemory,
+    private readonly track: Track = () => undefined,
+  ) {}
 
   /** True when this message was about safety and nothing else should answer it. */
   async check(context: TurnContext, text: string, dialog: InterruptedDialog): Promise<boolean> {
@@ -72,6 +76,7 @@ export class SafetyGate {
     const all = CRISIS_CATEGORIES.filter((c) => known.includes(c) || categories.includes(c));
     await this.memory.dangers.set(context, all);
     const shown = categories.length > 0 ? categories : all;
+    this.track(context, { type: 'crisisSignposted', categories: [...shown] });
     const lines = crisisSignposts(shown, { hasQuickExit: channelHasQuickExit(context.activity.channelId) });
     await context.sendActivities(lines.map((line) => MessageFactory.text(line)));
   }

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
+import { AnalyticsEventData } from '../analytics/analyticsEvent';
 import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
 import { readFeedback } from './feedbackAnswer';
@@ -58,6 +59,8 @@ export interface MainDialogServices {
   /** Shows the urgent numbers (the safety gate), for dangers found inside a guided conversation. */
   readonly signpost: (context: TurnContext, categories: readonly CrisisCategory[]) => Promise<void>;
   readonly handoff: HandoffServices;
+  /** Records an analytics event for this conversation (text is redacted by the store). */
+  readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
   /** "Start over" promises nothing said before is used: forget what an adviser would be shown. */
   readonly forgetForAdviser: (context: TurnContext) => Promise<void>;
 }
@@ -91,6 +94,7 @@ export class MainDialog extends ComponentDialog {
         new SituationDialog(script, {
           knowledge,
           now: services.now,
+          track: services.track,
           onDanger: (context, category) => services.signpost(context, [category]),
           onAnswers: (context, topic, answers, finished) =>
             memory.lastSituation.set(context, { topic, answers: { ...answers }, completedAt: finished ? services.now().toISOString() : null }),
@@ -176,6 +180,7 @@ export class MainDialog extends ComponentDialog {
     await this.memory.awaitingFeedback.set(context, undefined);
     if (answeredEntry) {
       const feedback = readFeedback(text);
+      if (feedback) this.services.track(context, { type: 'feedback', about: 'answer', helpful: feedback === 'helpful', entryId: answeredEntry });
       if (feedback === 'helpful') {
         await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.thanks));
         return step.endDialog();
@@ -231,12 +236,14 @@ export class MainDialog extends ComponentDialog {
     } else if (result.kind === 'dialog' && result.target) {
       return this.startSituation(step, result.target, text);
     } else if (result.kind === 'faq' && result.target) {
-      await this.answer(context, result.target);
+      await this.answer(context, result.target, result.confidence);
     } else if (result.kind === 'clarify') {
+      this.services.track(context, { type: 'clarifyShown', text, candidates: result.candidates.map((c) => c.id), topic: result.topic ?? null, confidence: result.confidence });
       await this.memory.misunderstandings.set(context, 0);
       await this.memory.offeredChoices.set(context, offeredEntries(result, this.knowledge));
       await sendReplies(context, repliesFor(result, this.knowledge));
     } else {
+      this.services.track(context, { type: 'fallback', text, outOfScope: result.topic === 'out-of-scope', confidence: result.confidence });
       await this.sendFallback(context, result.topic === 'out-of-scope');
     }
     return step.endDialog();
@@ -254,9 +261,12 @@ export class MainDialog extends ComponentDialog {
     return this.knowledge.entries.find((entry) => entry.title.toLowerCase() === lower)?.id;
   }
 
-  private async answer(context: TurnContext, entryId: string): Promise<void> {
+  /** Answers an entry; `confidence` is 1 when the person tapped it. */
+  private async answer(context: TurnContext, entryId: string, confidence = 1): Promise<void> {
+    const topic = this.knowledge.entry(entryId)?.topic;
+    this.services.track(context, { type: 'answerGiven', entryId, topic: topic ?? '', confidence });
     await this.memory.misunderstandings.set(context, 0);
-    await this.memory.lastTopic.set(context, this.knowledge.entry(entryId)?.topic);
+    await this.memory.lastTopic.set(context, topic);
     await this.memory.awaitingFeedback.set(context, entryId);
     await sendReplies(context, answerReplies(entryId, this.knowledge));
   }

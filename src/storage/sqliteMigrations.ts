@@ -101,4 +101,30 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'analytics events (redacted) and accepted phrasing suggestions',
+    sql: `
+      CREATE TABLE analytics_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX analytics_events_by_time ON analytics_events (at);
+      CREATE INDEX analytics_events_by_type ON analytics_events (type, at);
+      CREATE INDEX analytics_events_by_conversation ON analytics_events (conversation_id);
+      CREATE TABLE phrasing_suggestions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id TEXT NOT NULL,
+        phrasing TEXT NOT NULL,
+        accepted_by TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        applied_at TEXT,
+        UNIQUE (entry_id, phrasing)
+      );
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { HandoffStore } from '../../src/handoff/handoffStore';
 import { HandoffDesk, HandoffDeskSettings } from '../../src/handoff/handoffDesk';
 import { CallbackRequests } from '../../src/handoff/callbackRequests';
+import { EventStore } from '../../src/analytics/eventStore';
 import { createOpeningHours } from '../../src/handoff/openingHours';
 import { DEFAULT_OPENING_HOURS } from '../../src/handoff/openingHoursSettings';
 
@@ -34,6 +35,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const now = options.now ?? (() => new Date('2026-12-05T11:00:00Z'));
   const desk = new HandoffDesk(new HandoffStore(database), TEST_DESK_SETTINGS, (at) => hours.isOpen(at), now);
   const callbacks = new CallbackRequests(database);
+  const events = new EventStore(database);
   let adapter: TestAdapter | undefined;
   const bot = createAdviceBot(conversationState, userState, knowledgeBase(), {
     botDisplayName: 'Family Rights Advice Bot',
@@ -49,6 +51,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
         adapter?.processActivity(TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true), logic),
       log,
     },
+    analytics: events,
   });
   adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: options.channelId ?? 'directline',
@@ -59,7 +62,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   adapter.use(new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds')));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, log);
   bot.handoff.delivery.start();
-  return { adapter, storage, log, desk, callbacks, database, bot };
+  return { adapter, storage, log, desk, callbacks, database, bot, events };
 }
 
 /** Sends one activity and collects every message the bot sent in reply. */

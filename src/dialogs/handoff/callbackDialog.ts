@@ -140,6 +140,7 @@ export class CallbackDialog extends ComponentDialog {
       },
       this.services.now(),
     );
+    this.services.track(step.context, { type: 'callbackRequested', topic: step.options?.topic ?? null });
     const now = this.services.now();
     const opening = this.services.nextOpening(now);
     const when = opening ? `when the line opens ${describeNextOpening(opening, now)}` : 'while the line is open';

@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { CallbackRequests } from '../../handoff/callbackRequests';
 import { HandoffDesk } from '../../handoff/handoffDesk';
 import { LearnedFact, TranscriptLine } from '../../handoff/handoffTypes';
+import { AnalyticsEventData } from '../../analytics/analyticsEvent';
 
 /** What the talk-to-a-person and callback dialogs need from the rest of the bot. */
 export interface HandoffServices {
@@ -17,6 +18,7 @@ export interface HandoffServices {
   /** "Shown once": the confidentiality statement is remembered per conversation. */
   readonly confidentialityShown: (context: TurnContext) => Promise<boolean>;
   readonly markConfidentialityShown: (context: TurnContext) => Promise<void>;
+  readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
 }
 
 export interface ConversationForAdviser {

@@ -48,6 +48,14 @@ export class TalkToPersonDialog extends ComponentDialog {
       await this.services.markConfidentialityShown(context);
     }
     const availability = this.services.desk.availability();
+    if (!availability.live) {
+      this.services.track(context, {
+        type: 'handoffRequested',
+        open: availability.reason !== 'closed',
+        advisersAvailable: false,
+        result: availability.reason === 'closed' ? 'closed' : 'busy',
+      });
+    }
     if (availability.live) {
       (step.values as { path: Path }).path = 'live';
       const buttons = [B.share, B.dontShare, B.cancel];
@@ -112,6 +120,7 @@ export class TalkToPersonDialog extends ComponentDialog {
       learned: share ? about.learned : [],
       transcript: share ? about.transcript : null,
     });
+    this.services.track(context, { type: 'handoffRequested', open: true, advisersAvailable: true, result: 'queued' });
     const place = this.services.desk.placeOf(handoff.id);
     await context.sendActivity(
       MessageFactory.suggestedActions([B.leaveQueue], W.queued(place?.position ?? 1, describeWait(place?.waitMinutes ?? 0))),

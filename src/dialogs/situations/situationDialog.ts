@@ -14,6 +14,7 @@ import {
 } from 'botbuilder-dialogs';
 import { KnowledgeIndex } from '../../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../../safety/crisisCategory';
+import { AnalyticsEventData } from '../../analytics/analyticsEvent';
 import { HELPLINE } from '../../handoff/helpline';
 import { SOMETHING_ELSE } from '../answerReplies';
 import { detectConversationalIntent } from '../conversationalIntent';
@@ -32,6 +33,8 @@ export interface SituationServices {
   readonly onDanger: (context: TurnContext, category: CrisisCategory) => Promise<void>;
   /** An answer was given (finished: the person reached the summary); kept so an adviser can see it later. */
   readonly onAnswers: (context: TurnContext, topic: string, answers: Answers, finished: boolean) => Promise<void>;
+  /** Analytics: started, each question reached, completed, abandoned. */
+  readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
 }
 
 /** How a situation dialog is started: from a message that described the situation, or after "back". */
@@ -127,6 +130,7 @@ export class SituationDialog extends ComponentDialog {
     const question = this.script.questions[index];
     if (values.answers[question.id] !== undefined || (question.askIf && !question.askIf(values.answers))) return step.next();
     values.pending = question.id;
+    this.services.track(step.context, { type: 'dialogStep', dialog: this.script.topic, step: question.id, stepIndex: index });
     const buttons = [...answerButtons(question), ...(values.asked.length > 0 ? [GO_BACK] : [])];
     return step.prompt(PROMPT_ID, {
       prompt: MessageFactory.suggestedActions(buttons, question.prompt),
@@ -142,6 +146,7 @@ export class SituationDialog extends ComponentDialog {
     values.answers = { ...(options.answers ?? {}) };
     values.asked = [...(options.asked ?? [])];
     if (options.answers === undefined) {
+      this.services.track(step.context, { type: 'dialogStarted', dialog: this.script.topic });
       await step.context.sendActivity(this.script.intro);
       const noted = this.prefill(values, options.triggerText ?? '');
       if (noted.length > 0) await step.context.sendActivity(`From what you said, I've noted: ${noted.join('; ')}. Say "back" if that's wrong.`);
@@ -215,6 +220,7 @@ export class SituationDialog extends ComponentDialog {
     );
     await step.context.sendActivities(activities);
     await this.services.onAnswers(step.context, this.script.topic, values.answers, true);
+    this.services.track(step.context, { type: 'dialogCompleted', dialog: this.script.topic });
     return step.endDialog();
   }
 
@@ -247,13 +253,25 @@ export class SituationDialog extends ComponentDialog {
 
   /** Back from "talk to a person": carry on, unless the person is now waiting for an adviser, who has the answers. */
   override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    if ((result as { joinedQueue?: boolean } | undefined)?.joinedQueue) return outerDc.endDialog();
+    if ((result as { joinedQueue?: boolean } | undefined)?.joinedQueue) {
+      const pending = this.valuesOf(outerDc.child ?? outerDc)?.pending ?? null;
+      this.services.track(outerDc.context, { type: 'dialogAbandoned', dialog: this.script.topic, step: pending });
+      return outerDc.endDialog();
+    }
     return super.resumeDialog(outerDc, reason, result);
   }
 
-  protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
-    await super.onEndDialog(context, instance, reason);
+  override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    // Cancelled from outside ("start over") before the summary: note the question it stopped at.
+    if (reason === DialogReason.cancelCalled) {
+      const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs?.dialogStack ?? [];
+      const waterfall = stack.find((d) => d.id === this.waterfallId);
+      const pending = (waterfall?.state?.values as StepValues | undefined)?.pending ?? null;
+      this.services.track(context, { type: 'dialogAbandoned', dialog: this.script.topic, step: pending });
+    }
+    await super.endDialog(context, instance, reason);
   }
+
 }
 
 const UPDATED_MESSAGE = "I've been updated since we last spoke, so let's start these questions again. Sorry about that.";
