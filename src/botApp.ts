@@ -26,6 +26,9 @@ import { loadCannedReplies } from './handoff/cannedReplies';
 import { HandoffDesk } from './handoff/handoffDesk';
 import { HandoffStore } from './handoff/handoffStore';
 import { EventStore } from './analytics/eventStore';
+import { PhrasingSuggestions } from './analytics/phrasingSuggestions';
+import { openDuringHour } from './handoff/openDuringHour';
+import { registerStaffRoutes } from './server/staffRoutes';
 import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
@@ -41,6 +44,8 @@ export interface RunningBot {
 const GATEWAY_IDLE_MS = 60 * 60 * 1000;
 /** How often the queue is checked for quiet people and absent advisers. */
 const QUEUE_SWEEP_MS = 15 * 1000;
+/** How often old analytics events are deleted. */
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 /** How long people stay queued after the last adviser's console disconnects (a page reload is not leaving). */
 const NO_ADVISER_GRACE_MINUTES = 2;
 
@@ -124,6 +129,15 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       registerStaticFiles(server, rootDir);
       registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: config.nodeEnv === 'production', log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
+      registerStaffRoutes(server, {
+        db: database,
+        events,
+        suggestions: new PhrasingSuggestions(database),
+        knowledge,
+        sessions,
+        openAtHour: openDuringHour(config.openingHours),
+        log,
+      });
       registerWidgetConfigRoute(server, config);
       if (builtInGateway) {
         registerDirectLineRoutes(server, gateway);
@@ -151,6 +165,13 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   }, QUEUE_SWEEP_MS);
   sweeper.unref();
   bot.handoff.delivery.start();
+  const forgetOldEvents = () => {
+    const deleted = events.deleteOlderThan(config.analyticsRetentionDays, new Date());
+    if (deleted > 0) log.info('analytics_retention', { deleted, days: config.analyticsRetentionDays });
+  };
+  forgetOldEvents();
+  const retention = setInterval(forgetOldEvents, RETENTION_SWEEP_MS);
+  retention.unref();
 
   return {
     url: localOrigin,
@@ -158,6 +179,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     close: async () => {
       clearInterval(pruner);
       clearInterval(sweeper);
+      clearInterval(retention);
       bot.handoff.delivery.stop();
       await botServer.close();
       storage.close();

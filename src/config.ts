@@ -49,6 +49,8 @@ export interface Config {
   readonly handoffIdleReleaseMinutes: number;
   /** HANDOFF_EVENT: "on" (default) also sends Bot Framework's handoff.initiate event, for a contact-centre platform; "off" sends none. */
   readonly handoffEvent: boolean;
+  /** ANALYTICS_RETENTION_DAYS: analytics events older than this are deleted automatically (checked hourly). Default 90. */
+  readonly analyticsRetentionDays: number;
   /** CANNED_REPLIES_PATH: YAML list of the adviser console's ready-made replies. Default ./config/cannedReplies.yaml; a missing or broken file stops start-up. */
   readonly cannedRepliesPath: string;
 }
@@ -163,6 +165,7 @@ export function loadConfig(env: Env): Config {
     handoffIdleReleaseMinutes: wholeNumber('HANDOFF_IDLE_RELEASE_MINUTES', 5, 1, 120, ' minutes'),
     handoffEvent: handoffEventRaw !== 'off',
     cannedRepliesPath: text('CANNED_REPLIES_PATH', './config/cannedReplies.yaml'),
+    analyticsRetentionDays: wholeNumber('ANALYTICS_RETENTION_DAYS', 90, 1, 3650, ' days'),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

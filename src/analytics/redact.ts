@@ -1,5 +1,6 @@
 import { recognizeDateTime, recognizeEmail, recognizePhoneNumber, recognizeURL } from '@microsoft/recognizers-text-suite';
 import { PUBLIC_NUMBERS_DIGITS } from './publicNumbers';
+import { findNames } from './redactNames';
 
 /** What each kind of personal detail becomes in analytics. */
 export const REDACTION_TOKENS = Object.freeze({
@@ -51,7 +52,7 @@ export function redact(message: string): RedactedText {
     ...matches(message, REFERENCE_SHAPE, 'reference'),
     ...matches(message, ADDRESS, 'address'),
     ...names(message),
-    ...matches(message, LONG_NUMBER, 'number').filter((span) => !isPublicNumber(message.slice(span.start, span.end))),
+    ...matches(message, LONG_NUMBER, 'number').filter((span) => !isPublicNumber(message.slice(span.start, span.end)) && !ISO_DATE.test(message.slice(span.start, span.end))),
   ];
   return apply(message, spans);
 }
@@ -69,11 +70,14 @@ const REFERENCE_AFTER_CUE =
 const REFERENCE_SHAPE = /\b(?=[A-Z0-9/-]*\d{3})(?=[A-Z0-9/-]*[A-Z])(?:[A-Z]{1,4}[/-]?\d{2,}[A-Z0-9/-]*\d|[A-Z]{2,}\d{2}[A-Z]\d{4,})\b/g;
 const STREET =
   '(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|gdns|grove|terrace|hill|park|walk|row|square|sq|mews|view|rise|green|parade|estate|house|buildings|boulevard)';
-/** "14 Acacia Avenue", "flat 3, 22 Station Road", "12b High St". */
+/** Welsh street names start with the kind of street: "Heol y Parc", "Tan y Bryn", "Ffordd Las". */
+const WELSH_STREET = '(?:heol|ffordd|stryd|lon|lôn|tan|maes|bryn|cae|parc|nant|ty|tŷ|plas|rhodfa|cilgant)';
+/** "14 Acacia Avenue", "flat 3, 22 Station Road", "12b High St", "2 Heol y Parc". */
 const ADDRESS = new RegExp(
-  String.raw`\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+(?:[a-z'-]+\s+){1,3}${STREET}\b|\b(?:flat|apartment|apt)\s*\d+[a-z]?\b`,
+  String.raw`\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+(?:(?:[a-z'-]+\s+){1,3}${STREET}\b|${WELSH_STREET}\s+(?:y\s+|yr\s+)?[a-zŵŷâêîôû'-]+)|\b(?:flat|apartment|apt)\s*\d+[a-z]?\b`,
   'gi',
 );
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Six or more digits in a row that nothing else claimed: an account, a reference, a number to ring. */
 const LONG_NUMBER = /(?<![£$€\d.,])\b\d(?:[ -]?\d){5,}\b(?![.,]\d)/g;
 
@@ -124,42 +128,9 @@ function datesOfBirth(text: string): Span[] {
 const DOB_CUE = /\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?|birthday(?: is)?|birth date)\b\s*[:-]?/gi;
 const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 
-/** Names where people introduce themselves or someone else; the cue words stay, the name goes. */
 function names(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const match of text.matchAll(NAME_CUE)) {
-    const start = (match.index ?? 0) + match[0].length;
-    const name = NAME_AFTER_CUE.exec(text.slice(start));
-    if (!name) continue;
-    // After "my name is" or "called" any word is a name; after "I'm" or "my son" only a capitalised one.
-    const strongCue = /name|called|named/i.test(match[0]);
-    if (!strongCue && !/^[A-Z]/.test(name[0])) continue;
-    if (NOT_NAMES.has(name[0].split(/[\s-]/)[0].toLowerCase())) continue;
-    const length = name[0].length;
-    spans.push({ start, end: start + length, kind: 'name' });
-  }
-  for (const match of text.matchAll(TITLED_NAME)) spans.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length, kind: 'name' });
-  return spans;
+  return findNames(text).map(([start, end]) => ({ start, end, kind: 'name' as const }));
 }
-
-const RELATIVE = '(?:son|daughter|boy|girl|baby|child|kid|partner|husband|wife|ex|ex partner|ex husband|ex wife|boyfriend|girlfriend|mum|mother|dad|father|nan|nana|gran|grandma|grandad|grandson|granddaughter|sister|brother|niece|nephew|cousin|aunt|auntie|uncle|stepson|stepdaughter|social worker|sw|solicitor|worker|friend|neighbour|youngest|eldest)';
-const NAME_CUE = new RegExp(
-  String.raw`\b(?:my name is|my names|my name's|name is|names|i am called|i'm called|im called|called|named|this is|i am|i'm|im|it's|its)\s+|\b(?:my|our|his|her|their|the)\s+(?:\w+\s+)?${RELATIVE}(?:'s)?(?:\s+(?:is\s+)?(?:called|named))?\s+(?=[A-Z])`,
-  'gi',
-);
-const NAME_AFTER_CUE = /^[A-Za-z][a-z']+(?:-[A-Za-z][a-z']+)*(?:\s+[A-Z][a-z']+(?:-[A-Z][a-z']+)*)?/;
-const TITLED_NAME = /\b(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g;
-/** Words that follow "I'm" or "this is" but are not names. */
-const NOT_NAMES = new Set(
-  (
-    'a an the so very really just not scared worried frightened terrified desperate sorry confused lost angry upset tired ' +
-    'pregnant going trying looking writing asking here there on in at about from with being getting still also now ' +
-    'mum dad nan grandma grandad single disabled struggling fine ok okay alright sure unsure afraid stuck homeless living ' +
-    'my your his her their our what why how when where who it this that these those social children childrens council ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december please help hi hello thanks thank yes no and but or because if'
-  ).split(' '),
-);
 
 /** When two finds cover the same words, the more specific kind names them. */
 const PRECEDENCE: readonly RedactionKind[] = ['email', 'url', 'nhsNumber', 'niNumber', 'dateOfBirth', 'postcode', 'reference', 'phone', 'address', 'name', 'number'];

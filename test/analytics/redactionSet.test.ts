@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { redact } from '../../src/analytics/redact';
+
+interface Labelled {
+  readonly text: string;
+  readonly remove: readonly string[];
+  readonly keep: readonly string[];
+}
+
+const SET: Labelled[] = readFileSync(join(__dirname, '..', 'fixtures', 'analytics', 'redactionSet.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as Labelled);
+
+const isEmail = (s: string) => s.includes('@');
+const isPostcode = (s: string) => /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i.test(s.trim());
+const isPhone = (s: string) => /^(\+44|0)[\d ()-]{9,}$/.test(s.trim()) && !isPostcode(s);
+
+describe(`the labelled redaction set (${SET.length} messages)`, () => {
+  it('has at least 150 messages with personal details', () => {
+    expect(SET.filter((row) => row.remove.length > 0).length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('loses every phone number, email address and postcode', () => {
+    const left = SET.flatMap((row) => {
+      const out = redact(row.text).text;
+      return row.remove.filter((detail) => (isEmail(detail) || isPostcode(detail) || isPhone(detail)) && out.includes(detail));
+    });
+    expect(left).toEqual([]);
+  });
+
+  it('loses at least 98% of all personal details (names in lower case are the known gap)', () => {
+    const details = SET.flatMap((row) => row.remove.map((detail) => ({ detail, out: redact(row.text).text })));
+    const left = details.filter(({ detail, out }) => out.includes(detail));
+    expect(left.length / details.length).toBeLessThanOrEqual(0.02);
+  });
+
+  it('keeps every ordinary word, public helpline number, meeting date and section number', () => {
+    const lost = SET.flatMap((row) => {
+      const out = redact(row.text).text;
+      return row.keep.filter((word) => !out.includes(word)).map((word) => `${word} in: ${out}`);
+    });
+    expect(lost).toEqual([]);
+  });
+});
