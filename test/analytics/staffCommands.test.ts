@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EventStore } from '../../src/analytics/eventStore';
+import { PhrasingSuggestions } from '../../src/analytics/phrasingSuggestions';
+import { HandoffStore } from '../../src/handoff/handoffStore';
+import { addPhrasings } from '../../src/knowledge/addPhrasings';
+import { parseEntryFile } from '../../src/knowledge/loadEntries';
+import { eraseConversation } from '../../src/storage/eraseConversation';
+import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { SqliteStorage } from '../../src/storage/sqliteStorage';
+
+const ROOT = resolve(__dirname, '..', '..');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'staff-commands-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('erasing a conversation', () => {
+  function seed(path: string) {
+    const db = openSqliteDatabase(path);
+    new EventStore(db).record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    new EventStore(db).record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    new HandoffStore(db).create({ conversationId: 'conv-1', conversationRef: {}, topic: null, learned: [], transcript: [{ from: 'user', text: 'private words', at: '' }] }, new Date());
+    return db;
+  }
+
+  it('removes its analytics, hand-offs and bot state, and nothing of other conversations', async () => {
+    const db = seed(':memory:');
+    await new SqliteStorage(db).write({ 'directline/conversations/conv-1': { dialogState: {} }, 'directline/conversations/conv-2': { dialogState: {} } });
+    expect(eraseConversation(db, 'conv-1')).toEqual({ analyticsEvents: 1, handoffs: 1, botState: 1 });
+    expect(new EventStore(db).forConversation('conv-2')).toHaveLength(1);
+    expect(Object.keys(await new SqliteStorage(db).read(['directline/conversations/conv-2']))).toHaveLength(1);
+    expect(JSON.stringify(db.prepare('SELECT * FROM handoffs').all())).not.toContain('private words');
+  });
+
+  it('works from the command line, and explains its usage when misused', () => {
+    const path = join(dir, 'bot.sqlite');
+    seed(path).close();
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/eraseConversation.js'), 'conv-1', '--db', path], { encoding: 'utf8' });
+    expect(out).toMatch(/Erased conversation conv-1: 1 analytics events, 1 hand-offs/);
+    const misuse = spawnSync(process.execPath, [join(ROOT, 'dist/cli/eraseConversation.js'), '--db', path], { encoding: 'utf8' });
+    expect(misuse.status).toBe(2);
+    expect(misuse.stderr).toMatch(/Usage/);
+  });
+});
+
+describe('phrasings accepted on the dashboard', () => {
+  it('are added to the entry file, keeping everything else as written', () => {
+    const file = join(dir, 'entry.md');
+    copyFileSync(join(ROOT, 'src/knowledge/entries/section-20/section-20-overview.md'), file);
+    const before = readFileSync(file, 'utf8');
+    expect(addPhrasings(file, ['what is a section 20 agreement form', 'S20 HELP'])).toBe(1);
+    const after = readFileSync(file, 'utf8');
+    const parsed = parseEntryFile(file, after);
+    expect((parsed.frontMatter as { phrasings: string[] }).phrasings.at(-1)).toBe('what is a section 20 agreement form');
+    expect(after.split('\n').filter((line) => !before.includes(line))).toEqual(['  - "what is a section 20 agreement form"']);
+  });
+
+  it('are refused while they still hold a redaction placeholder', () => {
+    const suggestions = new PhrasingSuggestions(openSqliteDatabase(':memory:'));
+    expect(suggestions.accept('section-20-overview', 'my name is [NAME] and they want s20', 'Stella', new Date())).toMatch(/placeholder/);
+    expect(suggestions.list()).toEqual([]);
+  });
+
+  it('leave the entries alone when none are waiting', () => {
+    const path = join(dir, 'bot.sqlite');
+    openSqliteDatabase(path).close();
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/applySuggestions.js'), '--db', path], { encoding: 'utf8' });
+    expect(out).toMatch(/No accepted suggestions are waiting/);
+  });
+});
