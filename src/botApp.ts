@@ -27,6 +27,8 @@ import { HandoffDesk } from './handoff/handoffDesk';
 import { HandoffStore } from './handoff/handoffStore';
 import { EventStore } from './analytics/eventStore';
 import { PhrasingSuggestions } from './analytics/phrasingSuggestions';
+import { redactingSink } from './analytics/redactingSink';
+import { createApplicationInsightsSink } from './bots/applicationInsightsSink';
 import { openDuringHour } from './handoff/openDuringHour';
 import { registerStaffRoutes } from './server/staffRoutes';
 import { createOpeningHours } from './handoff/openingHours';
@@ -96,7 +98,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       send: (reference, logic) => adapter.continueConversationAsync(config.microsoftAppId, reference, logic),
       log,
     },
-    analytics: events,
+    analytics: redactingSink(
+      config.applicationInsightsConnectionString ? [events, createApplicationInsightsSink(config.applicationInsightsConnectionString)] : [events],
+    ),
   });
 
   let localOrigin = '';

@@ -51,6 +51,8 @@ export interface Config {
   readonly handoffEvent: boolean;
   /** ANALYTICS_RETENTION_DAYS: analytics events older than this are deleted automatically (checked hourly). Default 90. */
   readonly analyticsRetentionDays: number;
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: when set, the same redacted analytics also go to Application Insights, in botbuilder's event names. Empty (default) sends nothing anywhere. */
+  readonly applicationInsightsConnectionString: string;
   /** CANNED_REPLIES_PATH: YAML list of the adviser console's ready-made replies. Default ./config/cannedReplies.yaml; a missing or broken file stops start-up. */
   readonly cannedRepliesPath: string;
 }
@@ -142,6 +144,11 @@ export function loadConfig(env: Env): Config {
     problems.push(`HANDOFF_EVENT must be "on" or "off" (found "${handoffEventRaw}"). Fix it in .env, or delete it to use on.`);
   }
 
+  const applicationInsightsConnectionString = text('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (applicationInsightsConnectionString && !/InstrumentationKey=[0-9a-f-]{36}/i.test(applicationInsightsConnectionString)) {
+    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string from the Application Insights resource (it contains "InstrumentationKey=…"). Copy it again, or leave it empty.');
+  }
+
   const config: Config = {
     nodeEnv,
     port: wholeNumber('PORT', 3978, 0, 65535, ''),
@@ -165,6 +172,7 @@ export function loadConfig(env: Env): Config {
     handoffIdleReleaseMinutes: wholeNumber('HANDOFF_IDLE_RELEASE_MINUTES', 5, 1, 120, ' minutes'),
     handoffEvent: handoffEventRaw !== 'off',
     cannedRepliesPath: text('CANNED_REPLIES_PATH', './config/cannedReplies.yaml'),
+    applicationInsightsConnectionString,
     analyticsRetentionDays: wholeNumber('ANALYTICS_RETENTION_DAYS', 90, 1, 3650, ' days'),
   };
 
