@@ -80,7 +80,8 @@ export function registerStaffRoutes(server: Server, options: StaffRouteOptions):
 
   server.get(`${STAFF_API}/export/:table`, staffOnly((req, res) => {
     const table = String(req.params.table).replace(/\.csv$/, '');
-    const build = EXPORTS[table];
+    // Own keys only: "constructor.csv" must be a 404, not Object's constructor.
+    const build = Object.hasOwn(EXPORTS, table) ? EXPORTS[table] : undefined;
     if (!build) return res.send(404, { error: { message: `No such table. Tables: ${Object.keys(EXPORTS).join(', ')}.` } });
     const range = rangeOf(req);
     if (typeof range === 'string') return res.send(400, { error: { message: range } });
@@ -96,7 +97,8 @@ export function registerStaffRoutes(server: Server, options: StaffRouteOptions):
 
   server.post(`${STAFF_API}/erase`, staffOnly((req, res, who) => {
     const { conversationId } = bodyOf(req);
-    if (typeof conversationId !== 'string' || !/^[\w|.:-]{4,200}$/.test(conversationId.trim())) {
+    // Any printable id a channel uses (Teams ids hold ":", "@" and ";"); it only ever reaches SQL as a parameter.
+    if (typeof conversationId !== 'string' || !/^[\x21-\x7e]{4,200}$/.test(conversationId.trim())) {
       return res.send(400, { error: { message: 'Paste the conversation id exactly as it was given to you.' } });
     }
     const erased = eraseConversation(options.db, conversationId.trim());

@@ -29,6 +29,9 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
     '/console/console.css': { file: web('console/console.css'), type: css },
     '/console/adviser': { file: web('console/adviser.html'), type: 'text/html; charset=utf-8' },
     '/console/adviser.js': { file: web('console/adviser.js'), type: js },
+    '/console/staff': { file: web('console/staff.html'), type: 'text/html; charset=utf-8' },
+    '/console/staff.js': { file: web('console/staff.js'), type: js },
+    '/vendor/chart.js': { file: modules('chart.js/dist/chart.umd.min.js'), type: js },
   };
 }
 
