@@ -1,14 +1,10 @@
-/**
- * Puts a message into one spelling before the danger patterns run: lower case, straight quotes,
- * contractions and text-speak written out ("hes" → "he is", "cant" → "can not", "gonna" → "going to"),
- * so each pattern needs one form only.
- */
 type Rewrite = readonly [RegExp, string];
 
 /** Text-speak and slang written out: people in danger type fast, on small screens, often one-handed. */
 const TEXT_SPEAK: readonly Rewrite[] = [
   [/\b(want|wanted|wants|going|need|needs|have|has|got|trying|try|able|about|meant|used) 2\b(?= [a-z])/g, '$1 to'],
   [/\b(2nite|2night|tonite|2nyt)\b/g, 'tonight'],
+  [/\b(nite|nyt)\b/g, 'night'],
   [/\b(2day)\b/g, 'today'],
   [/\b(2moro|2morrow|tomoz|tmrw)\b/g, 'tomorrow'],
   [/\b(4eva|4ever|forva)\b/g, 'forever'],
@@ -55,11 +51,10 @@ const MISSPELLINGS: readonly Rewrite[] = [
   [/\b(kiling)\b/g, 'killing'],
   [/\b(stabed)\b/g, 'stabbed'],
   [/\b(dissapear|disapear|dissappear)\b/g, 'disappear'],
-  [/\b(tablits|tablet's)\b/g, 'tablets'],
+  [/\b(tablits|tabletts)\b/g, 'tablets'],
   [/\b(overdoes|overdoesed|overdossed)\b/g, 'overdosed'],
   [/\b(nife|knive)\b/g, 'knife'],
   [/\b(cumin|comin)\b/g, 'coming'],
-  [/\b(d|l|t)yin\b/g, '$1ying'],
   [/\b(wakin|wakeing)\b/g, 'waking'],
 ];
 
@@ -72,15 +67,21 @@ const NOT_DROPPED_G = new Set([
   'satin', 'bulletin', 'caitlin', 'violin', 'goblin', 'napkin', 'pumpkin', 'dolphin', 'vermin', 'assassin', 'javelin',
 ]);
 
-/** "hittin", "breathin", "bleedin'" → "hitting", "breathing", "bleeding". */
+/** "hittin", "breathin", "bleedin'", "dyin" → "hitting", "breathing", "bleeding", "dying". */
 function dropGs(text: string): string {
-  return text.replace(/\b([a-z]{2,}(?:[^aeiou\W\d]|y))in'?(?=[^a-z']|$)/g, (word, stem: string) =>
-    NOT_DROPPED_G.has(word.replace(/'$/, '')) ? word : `${stem}ing`,
-  );
+  return text
+    .replace(/\b([a-z]{2,}(?:[^aeiou\W\d]|y))in'?(?=[^a-z']|$)/g, (word, stem: string) =>
+      NOT_DROPPED_G.has(word.replace(/'$/, '')) ? word : `${stem}ing`,
+    )
+    .replace(/\b(d|l|t)yin\b/g, '$1ying');
 }
 
+/**
+ * Puts a message into one spelling before the danger patterns run: lower case, straight quotes,
+ * contractions and text-speak written out ("hes" → "he is", "cant" → "can not", "gonna" → "going to"),
+ * so each pattern needs one form only.
+ */
 const REWRITES: readonly Rewrite[] = [
-  [/[’‘`]/g, "'"],
   [/\b(can't|cant|cannot)\b/g, 'can not'],
   [/\b(won't|wont)\b/g, 'will not'],
   [/\b(don't|dont)\b/g, 'do not'],
@@ -157,12 +158,13 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * Clauses: sentences, lines, and parts joined by "but" or a comma. Danger is judged per clause, so
- * "he hit me in 2016, but he is outside now" is judged by its second half.
+ * Clauses: sentences, lines, and parts joined by "but", a comma, or "and" before a new subject ("…and
+ * she is…"). Danger is judged per clause, so "he hit me in 2016, but he is outside now" is judged by its
+ * second half.
  */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/[;]+|,\s*|\s+but\s+|\s+though\s+|\s+-\s+/)
+    .split(/[;]+|,\s*|\s+but\s+|\s+though\s+|\s+-\s+|\s+and\s+(?=now\b|(?:i|he|she|they|we|it|(?:my|his|her|their|our|the) \w+) (?:is|are|am|was|were|has|have|had|live|lives)\b)/)
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
 }

@@ -79,6 +79,35 @@ describe('crisis detection in the cases the issue names', () => {
   });
 });
 
+describe('crisis detection beyond the labelled wording', () => {
+  it.each([
+    ['bby not breathin', 'medical-emergency'],
+    ['hes hittin the kids', 'child-at-risk-now'],
+    ['jst want 2 dissapear 4eva. got evrything ready', 'suicide-self-harm'],
+    ["he's holding a knife and saying once he's done himself he'll do me and the baby", 'violence-now'],
+    ["he says if I try to leave tonight he'll cut my face", 'violence-now'],
+    ['how much insulin would kill someone', 'suicide-self-harm'],
+    ["I'm in the bathroom. I don't want to die I just can't stop", 'suicide-self-harm'],
+    ["sorry hes back now, hes shouting through the door that hes going to knock my teeth out", 'violence-now'],
+    ["my 11 yr old has been gone since school finished, it's 9pm, police say wait", 'child-at-risk-now'],
+    ["my dad is beating my mum again, I'm 15 and I'm in my room with my little brother", 'child-at-risk-now'],
+  ])('fires on "%s" as %s', (text, category) => {
+    expect(assessCrisis(text).categories).toContain(category);
+  });
+
+  it.each([
+    "My statement has to describe the worst night: he's got me by the throat and the kids are screaming. That's how I remember it. It was 2019.",
+    "My son was missing for 5 hours tonight and I rang the police. He's home now and safe. Do I have to tell the SW?",
+    "Core group minutes say I'm at risk of self-harm. I never said I'd hurt myself. Can I get it corrected?",
+    "I'd throw myself under a bus for my kids, I just want them home.",
+    'The foster carer is strangling my relationship with my son by cancelling contact.',
+    "What do I do if my ex won't bring the kids back after his weekend? He's done it before.",
+    "A social worker is coming Thursday and wants to see both kids on their own. Can she?",
+  ])('does not fire on "%s"', (text) => {
+    expect(assessCrisis(text).crisis).toBe(false);
+  });
+});
+
 describe('the urgent signposts', () => {
   const text = (categories: Parameters<typeof crisisSignposts>[0], hasQuickExit = true) => crisisSignposts(categories, { hasQuickExit }).join('\n');
 
