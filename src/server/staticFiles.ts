@@ -28,6 +28,7 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
     '/console/login.js': { file: web('console/login.js'), type: js },
     '/console/console.css': { file: web('console/console.css'), type: css },
     '/console/adviser': { file: web('console/adviser.html'), type: 'text/html; charset=utf-8' },
+    '/console/consoleKit.js': { file: web('console/consoleKit.js'), type: js },
     '/console/adviser.js': { file: web('console/adviser.js'), type: js },
     '/console/staff': { file: web('console/staff.html'), type: 'text/html; charset=utf-8' },
     '/console/staff.js': { file: web('console/staff.js'), type: js },

@@ -3,6 +3,19 @@
 (function () {
   'use strict';
 
+  var kit = window.ConsoleKit;
+  var uniqueId = kit.uniqueId;
+  var el = kit.el;
+  var visuallyHidden = kit.visuallyHidden;
+  var clear = kit.clear;
+  var timeElement = kit.timeElement;
+  var say = kit.say;
+  var setFieldError = kit.setFieldError;
+
+  function api(method, path, body) {
+    return kit.request(method, path, body, goToLogin);
+  }
+
   var API = '/api/adviser';
   var LOGIN_PAGE = '/console/login';
   var LOGIN_AND_RETURN = '/console/login?next=/console/adviser';
@@ -90,25 +103,10 @@
     started: false,
   };
 
-  var nextId = 0;
-  function uniqueId(prefix) {
-    nextId += 1;
-    return prefix + '-' + nextId;
-  }
 
   // ---- Small helpers -------------------------------------------------------------------------
 
-  /** An element with an optional class and text; the text is never read as HTML. */
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
-  function visuallyHidden(text) {
-    return el('span', 'visually-hidden', text);
-  }
 
   function now() {
     return Date.now() + state.clockSkewMs;
@@ -147,19 +145,7 @@
     return view.topicTitle || view.topic || 'No topic chosen';
   }
 
-  function timeElement(iso, text) {
-    var time = el('time', '', text);
-    time.dateTime = iso;
-    return time;
-  }
 
-  /** Puts text in a live region so screen readers say it; emptied first so a repeat is said again. */
-  function say(region, text) {
-    region.textContent = '';
-    window.setTimeout(function () {
-      region.textContent = text;
-    }, 50);
-  }
 
   function announce(text) {
     say(page.announcer, text);
@@ -191,42 +177,6 @@
     window.location.assign(LOGIN_AND_RETURN);
   }
 
-  /**
-   * One API request. Resolves with { ok, status, body, message }; rejects only when the server
-   * cannot be reached. A 401 (signed out, or the session timed out) goes to the sign-in page.
-   */
-  function api(method, path, body) {
-    var headers = { Accept: 'application/json' };
-    if (method !== 'GET') headers['X-Console-Request'] = '1';
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return fetch(path, {
-      method: method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(function (response) {
-      if (response.status === 401) {
-        goToLogin();
-        // The page is leaving: nothing after this should run.
-        return new Promise(function () {});
-      }
-      return response.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        return {
-          ok: response.ok,
-          status: response.status,
-          body: data,
-          message: (data && data.error && typeof data.error.message === 'string' && data.error.message) || null,
-        };
-      });
-    });
-  }
 
   function handoffPath(id, action) {
     return API + '/handoffs/' + encodeURIComponent(id) + '/' + action;
@@ -665,12 +615,6 @@
     return form;
   }
 
-  function setFieldError(errorElement, control, text) {
-    errorElement.textContent = text ? 'Error: ' + text : '';
-    errorElement.hidden = !text;
-    if (text) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-  }
 
   function updateChat(chat, view) {
     chat.view = view;

@@ -6,6 +6,19 @@
 (function () {
   'use strict';
 
+  var kit = window.ConsoleKit;
+  var uniqueId = kit.uniqueId;
+  var el = kit.el;
+  var visuallyHidden = kit.visuallyHidden;
+  var clear = kit.clear;
+  var timeElement = kit.timeElement;
+  var say = kit.say;
+  var setFieldError = kit.setFieldError;
+
+  function api(method, path, body) {
+    return kit.request(method, path, body, goToLogin);
+  }
+
   var API = '/api/staff';
   var LOGIN_PAGE = '/console/login';
   var LOGIN_AND_RETURN = '/console/login?next=/console/staff';
@@ -95,37 +108,12 @@
     erasing: false,
   };
 
-  var nextId = 0;
-  function uniqueId(prefix) {
-    nextId += 1;
-    return prefix + '-' + nextId;
-  }
 
   // ---- Small helpers -------------------------------------------------------------------------
 
-  /** An element with an optional class and text; the text is never read as HTML. */
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
-  function visuallyHidden(text) {
-    return el('span', 'visually-hidden', text);
-  }
 
-  function clear(node) {
-    node.textContent = '';
-  }
 
-  /** Puts text in a live region so screen readers say it; emptied first so a repeat is said again. */
-  function say(region, text) {
-    region.textContent = '';
-    window.setTimeout(function () {
-      region.textContent = text;
-    }, 50);
-  }
 
   function showProblem(text, title) {
     page.problemTitle.textContent = title || 'There is a problem';
@@ -138,12 +126,6 @@
     page.problemMessage.textContent = '';
   }
 
-  function setFieldError(errorElement, control, text) {
-    errorElement.textContent = text ? 'Error: ' + text : '';
-    errorElement.hidden = !text;
-    if (text) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-  }
 
   function plural(count, one, many) {
     return count + ' ' + (count === 1 ? one : many);
@@ -221,11 +203,6 @@
     return entry ? entry.title : id;
   }
 
-  function timeElement(iso, text) {
-    var time = el('time', '', text);
-    time.dateTime = iso;
-    return time;
-  }
 
   // ---- Talking to the server -----------------------------------------------------------------
 
@@ -235,42 +212,6 @@
     window.location.assign(LOGIN_AND_RETURN);
   }
 
-  /**
-   * One API request. Resolves with { ok, status, body, message }; rejects only when the server
-   * cannot be reached. A 401 (signed out, or the session timed out) goes to the sign-in page.
-   */
-  function api(method, path, body) {
-    var headers = { Accept: 'application/json' };
-    if (method !== 'GET') headers['X-Console-Request'] = '1';
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return fetch(path, {
-      method: method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(function (response) {
-      if (response.status === 401) {
-        goToLogin();
-        // The page is leaving: nothing after this should run.
-        return new Promise(function () {});
-      }
-      return response.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        return {
-          ok: response.ok,
-          status: response.status,
-          body: data,
-          message: (data && data.error && typeof data.error.message === 'string' && data.error.message) || null,
-        };
-      });
-    });
-  }
 
   function rangeQuery(range) {
     return '?from=' + encodeURIComponent(range.from) + '&to=' + encodeURIComponent(range.to);
