@@ -48,5 +48,6 @@ function evaluate(name, file) {
 
 const root = join(__dirname, '..');
 evaluate('labelled set', join(root, 'test/fixtures/analytics/redactionSet.jsonl'));
+evaluate('names, labelled', join(root, 'test/fixtures/analytics/namesRound2.jsonl'));
 const holdout = join(root, 'bench/fixtures/redactionHoldout.jsonl');
 if (existsSync(holdout)) evaluate('holdout', holdout);

@@ -28,6 +28,7 @@ import { HandoffStore } from './handoff/handoffStore';
 import { EventStore } from './analytics/eventStore';
 import { PhrasingSuggestions } from './analytics/phrasingSuggestions';
 import { redactingSink } from './analytics/redactingSink';
+import { loadVocabulary } from './analytics/vocabulary';
 import { createApplicationInsightsSink } from './bots/applicationInsightsSink';
 import { openDuringHour } from './handoff/openDuringHour';
 import { registerStaffRoutes } from './server/staffRoutes';
@@ -69,6 +70,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
   const adapter = createBotAdapter(config, log, [retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
+  loadVocabulary();
   const cannedReplies = loadCannedReplies(resolve(rootDir, config.cannedRepliesPath));
   const hours = createOpeningHours(config.openingHours);
   const isHelplineOpen = seams.isHelplineOpen ?? ((at: Date) => hours.isOpen(at));

@@ -1,3 +1,6 @@
+import { unknownCapitalisedWords } from './unknownCapitalisedWords';
+import { isFirstName, isOrdinaryWord, isPlace } from './vocabulary';
+
 /**
  * Finds people's names in a message, by the ways parents mention them: introductions ("my name is",
  * "I'm Kelly", "Siobhan here"), family and professionals named ("my son Tyler", "foster carer
@@ -11,11 +14,14 @@ export function findNames(text: string): Array<[number, number]> {
   const take = (start: number, strong: boolean) => {
     const name = NAME.exec(text.slice(start));
     if (!name) return;
-    if (!strong && !/^[A-Z]/.test(name[0])) return;
+    // After a weak cue a lower-case word is a name only when it is no English word ("im shannon", not "im scared").
+    if (!strong && !/^[A-Z]/.test(name[0]) && name[0].split(/[\s-]/).some((part) => isOrdinaryWord(part))) return;
     // "Amelia-Rose Smith": the second word only when capitalised, even after a strong cue.
     const words = name[0].split(' ');
     const kept = words.length > 1 && !/^[A-Z]/.test(words[1]) ? words[0] : name[0];
     if (NOT_NAMES.has(kept.split(/[\s-]/)[0].toLowerCase())) return;
+    const first = kept.split(/[\s-]/)[0];
+    if (!strong && isOrdinaryWord(first) && !isFirstName(first)) return;
     found.push([start, start + kept.length]);
   };
 
@@ -31,13 +37,18 @@ export function findNames(text: string): Array<[number, number]> {
   }
   for (const pattern of [SPEAKING, POSSESSIVE_OF, BEFORE_RELATION, SIGN_OFF, TITLED, BEFORE_CONTACT]) {
     for (const match of text.matchAll(pattern)) {
+      const titled = pattern === TITLED;
       // Node 20 has no duplicate group names, so alternatives use name and name2.
       const name = match.groups?.name ?? match.groups?.name2;
-      if (!name || NOT_NAMES.has(name.split(/[\s-]/)[0].toLowerCase())) continue;
+      if (!name || NOT_NAMES.has(name.split(/[\s-]/)[0].toLowerCase()) || isPlace(name)) continue;
+      // "Grandparents here", "Nanny here": an ordinary word that is no first name is not a name, unless a title says so.
+      const first = name.split(/[\s-]/)[0];
+      if (!titled && isOrdinaryWord(first) && !isFirstName(first)) continue;
       const start = (match.index ?? 0) + match[0].indexOf(name);
       found.push([start, start + name.length]);
     }
   }
+  found.push(...unknownCapitalisedWords(text));
   return found;
 }
 
@@ -66,7 +77,7 @@ const POSSESSIVE_OF = new RegExp(String.raw`\b(?:mum|mother|dad|father|nan|nana|
 /** "me and Stacey (my sister)", "my daughter's dad (Connor Smith)". */
 const BEFORE_RELATION = new RegExp(String.raw`\b(?<name>[A-Z][a-z']+(?: [A-Z][a-z']+)?) \((?:my|our|his|her|the) |(?:${FAMILY})\s\((?<name2>[A-Z][a-z']+(?: [A-Z][a-z']+)?)\)`, 'g');
 /** "Regards, Michelle O'Brien", "…less scared now. Dawn", "thanks x Kelly". */
-const SIGN_OFF = /(?:\b(?:regards|thanks|thank you|cheers|love|best wishes|many thanks|kind regards|from)[,.!]?\s+|[.!?]\s+)(?<name>[A-Z][a-z']+(?: [A-Z][a-z']+)?)\s*[x.!]*\s*$/gi;
+const SIGN_OFF = /(?:\b(?:[Rr]egards|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ll]ove|[Bb]est wishes|[Mm]any thanks|[Kk]ind regards|[Ff]rom)[,.!]?\s+|[.!?]\s+)(?<name>[A-Z][a-z']+(?: [A-Z][a-z']+)?)\s*[x.!]*\s*$/g;
 /** "Hannah Price 07700 900123 …": a full name at the start, straight before a number or an email. */
 const BEFORE_CONTACT = /^(?<name>[A-Z][a-z']+ [A-Z][a-z'-]+)(?=[ ,:-]+(?:\+?\d[\d -]{8,}|\S+@))/g;
 const TITLED = new RegExp(String.raw`\b(?:${TITLES})\.? (?<name>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)`, 'g');

@@ -8,10 +8,13 @@ interface Labelled {
   readonly keep: readonly string[];
 }
 
-const SET: Labelled[] = readFileSync(join(__dirname, '..', 'fixtures', 'analytics', 'redactionSet.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as Labelled);
+const load = (name: string): Labelled[] =>
+  readFileSync(join(__dirname, '..', 'fixtures', 'analytics', name), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Labelled);
+const SET = load('redactionSet.jsonl');
+const NAMES = load('namesRound2.jsonl');
 
 const isEmail = (s: string) => s.includes('@');
 const isPostcode = (s: string) => /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i.test(s.trim());
@@ -42,5 +45,19 @@ describe(`the labelled redaction set (${SET.length} messages)`, () => {
       return row.keep.filter((word) => !out.includes(word)).map((word) => `${word} in: ${out}`);
     });
     expect(lost).toEqual([]);
+  });
+});
+
+describe(`people's names wherever parents put them (${NAMES.length} messages)`, () => {
+  const results = NAMES.map((row) => ({ row, out: redact(row.text).text }));
+
+  it('loses at least 85% of names, in lower case and mid-sentence too', () => {
+    const names = results.flatMap(({ row, out }) => row.remove.map((name) => out.includes(name)));
+    expect(names.filter((left) => left).length / names.length).toBeLessThanOrEqual(0.15);
+  });
+
+  it('keeps at least 99% of places, services, legal terms and ordinary capitalised words', () => {
+    const keeps = results.flatMap(({ row, out }) => row.keep.map((word) => out.includes(word)));
+    expect(keeps.filter((kept) => !kept).length / keeps.length).toBeLessThanOrEqual(0.01);
   });
 });
