@@ -16,6 +16,8 @@ export interface Config {
   readonly port: number;
   /** HOST: address to listen on. Default 127.0.0.1, or 0.0.0.0 in production (App Service needs every interface). */
   readonly host: string;
+  /** ALLOW_LOCAL_MODE_IN_PRODUCTION: "true" lets production run with no MicrosoftAppId (no Bot Framework auth on /api/messages). Default false: production refuses to start in local mode. */
+  readonly allowLocalModeInProduction: boolean;
   /** MicrosoftAppType / Id / Password / TenantId: the Azure Bot's identity. All empty = local mode (no auth; Emulator and built-in gateway). */
   readonly microsoftAppType: AppType;
   readonly microsoftAppId: string;
@@ -123,6 +125,17 @@ export function loadConfig(env: Env): Config {
     problems.push(`MicrosoftAppTenantId is needed when MicrosoftAppType is ${microsoftAppType}. Add your Microsoft Entra tenant id.`);
   }
 
+  const allowLocalRaw = text('ALLOW_LOCAL_MODE_IN_PRODUCTION', 'false').toLowerCase();
+  if (allowLocalRaw !== 'true' && allowLocalRaw !== 'false') {
+    problems.push(`ALLOW_LOCAL_MODE_IN_PRODUCTION must be "true" or "false" (found "${allowLocalRaw}"). Fix it in .env, or delete it to use false.`);
+  }
+  const allowLocalModeInProduction = allowLocalRaw === 'true';
+  if (production && !microsoftAppId && !allowLocalModeInProduction) {
+    problems.push(
+      'NODE_ENV is production but MicrosoftAppId is empty, so /api/messages would accept unsigned requests from anyone. Set MicrosoftAppId and MicrosoftAppPassword from your Azure Bot, or set ALLOW_LOCAL_MODE_IN_PRODUCTION=true only if this server cannot be reached from the internet.',
+    );
+  }
+
   const directLineTokenSecret = text('DIRECTLINE_TOKEN_SECRET');
   if (directLineTokenSecret && directLineTokenSecret.length < 32) {
     problems.push(
@@ -153,6 +166,7 @@ export function loadConfig(env: Env): Config {
     nodeEnv,
     port: wholeNumber('PORT', 3978, 0, 65535, ''),
     host: text('HOST', production ? '0.0.0.0' : '127.0.0.1'),
+    allowLocalModeInProduction,
     microsoftAppType,
     microsoftAppId,
     microsoftAppPassword,

@@ -56,7 +56,7 @@ describe('settings', () => {
   });
 
   it('in production insist on a token signing secret, and never echo a secret back', () => {
-    expect(problemsFor({ NODE_ENV: 'production' })[0]).toMatch(/^DIRECTLINE_TOKEN_SECRET is required in production/);
+    expect(problemsFor({ NODE_ENV: 'production', ALLOW_LOCAL_MODE_IN_PRODUCTION: 'true' })[0]).toMatch(/^DIRECTLINE_TOKEN_SECRET is required in production/);
     const problems = problemsFor({ DIRECTLINE_TOKEN_SECRET: 'short-secret-value' });
     expect(problems[0]).toMatch(/at least 32 characters \(found 18\)/);
     expect(problems.join()).not.toContain('short-secret-value');
@@ -64,7 +64,15 @@ describe('settings', () => {
 
   it('listen on every interface in production (App Service) and only locally otherwise', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
-    expect(loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(32) }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(32), ALLOW_LOCAL_MODE_IN_PRODUCTION: 'true' }).host).toBe('0.0.0.0');
+  });
+
+  it('in production refuse local mode (no Bot Framework auth) unless it is explicitly allowed, and say why', () => {
+    const problems = problemsFor({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(32) });
+    expect(problems).toEqual([expect.stringMatching(/^NODE_ENV is production but MicrosoftAppId is empty, so \/api\/messages would accept unsigned requests/)]);
+    const azure = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' };
+    expect(problemsFor({ NODE_ENV: 'production', DIRECT_LINE_SECRET: 'dl-secret', ...azure })).toEqual([]);
+    expect(problemsFor({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(32), ALLOW_LOCAL_MODE_IN_PRODUCTION: 'yes' })[0]).toMatch(/must be "true" or "false"/);
   });
 });
 
