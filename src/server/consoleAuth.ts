@@ -3,6 +3,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { ROLES, type ConsoleAccount, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
 import type { ConsoleSessions } from '../accounts/consoleSessions';
+import { LoginThrottle } from '../accounts/loginThrottle';
 import type { Logger } from '../logger';
 
 export const CONSOLE_SESSION_COOKIE = 'console_session';
@@ -22,6 +23,8 @@ export interface ConsoleAuthOptions {
   /** Adds Secure to the session cookie; true whenever the site is served over https. */
   readonly secureCookies: boolean;
   readonly log: Logger;
+  /** Limits wrong passwords per username and per address; one per process by default. */
+  readonly throttle?: LoginThrottle;
 }
 
 /** What the guard reads from a request; a WebSocket upgrade request has these too. */
@@ -42,6 +45,7 @@ export type ConsoleHandler = (req: Request, res: Response, account: ConsoleAccou
  */
 export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOptions): void {
   const { accounts, sessions, secureCookies, log } = options;
+  const throttle = options.throttle ?? new LoginThrottle();
 
   server.post(`${CONSOLE_API}/login`, async (req: Request, res: Response) => {
     res.header('cache-control', 'no-store');
@@ -52,12 +56,21 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
       return sendError(res, 400, 'Enter your username and password.');
     }
 
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const verdict = throttle.check(username, address);
+    if (!verdict.allowed) {
+      log.warn('console_sign_in_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
+      res.header('retry-after', String(verdict.retryAfterSeconds));
+      return sendError(res, 429, `Too many wrong passwords. For your security, wait ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes and try again, or ask an admin to reset your password.`);
+    }
     const account = await accounts.authenticate(username, password);
     if (!account) {
+      throttle.failed(username, address);
       // No username here: people sometimes type their password into the username box.
       log.warn('console_sign_in_refused');
       return sendError(res, 401, NO_MATCH);
     }
+    throttle.succeeded(username);
     const previous = sessionTokenOf(req);
     if (previous) sessions.end(previous);
     const token = sessions.start(account.id);
@@ -128,7 +141,7 @@ function cookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'strict', path: '/', secure } as const;
 }
 
-function sendError(res: Response, status: 400 | 401 | 403, message: string): void {
-  const code = status === 400 ? 'BadRequest' : status === 401 ? 'Unauthorized' : 'Forbidden';
+function sendError(res: Response, status: 400 | 401 | 403 | 429, message: string): void {
+  const code = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 429: 'TooManyRequests' }[status];
   res.send(status, { error: { code, message } });
 }

@@ -160,6 +160,16 @@ describe('the staff console sign-in', () => {
     expect((await post('/api/console/queue', {}, { cookie })).status).toBe(200);
   });
 
+  it('locks a username after five wrong passwords, even against the right one, and says when to try again', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await post('/api/console/login', { username: 'ada', password: `guess-number-${i}` })).status).toBe(401);
+    const locked = await post('/api/console/login', { username: 'ada', password: PASSWORDS.ada });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await locked.json()).error.message).toMatch(/^Too many wrong passwords\. For your security, wait 15 minutes/);
+    // Another account is not affected.
+    expect((await post('/api/console/login', { username: 'sid', password: PASSWORDS.sid })).status).toBe(200);
+  });
+
   it('never writes a password, a session token or a typed username to the log', async () => {
     await post('/api/console/login', { username: 'sam-password-typed-here', password: 'oops wrong box' });
     const log = console_.log.lines.join('\n');
