@@ -32,6 +32,7 @@ import { loadVocabulary } from './analytics/vocabulary';
 import { createApplicationInsightsSink } from './bots/applicationInsightsSink';
 import { openDuringHour } from './handoff/openDuringHour';
 import { registerStaffRoutes } from './server/staffRoutes';
+import { registerSecurityHeaders } from './server/securityHeaders';
 import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
@@ -132,6 +133,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     checkStorage: () => storage.ping(),
     stream,
     addRoutes: (server) => {
+      registerSecurityHeaders(server, { directLineEndpoint: config.directLineSecret ? config.directLineEndpoint : undefined });
       registerStaticFiles(server, rootDir);
       registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: config.nodeEnv === 'production', log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
