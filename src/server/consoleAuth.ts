@@ -7,6 +7,14 @@ import { LoginThrottle } from '../accounts/loginThrottle';
 import type { Logger } from '../logger';
 
 export const CONSOLE_SESSION_COOKIE = 'console_session';
+/**
+ * Over HTTPS the cookie is `__Host-console_session`: browsers then insist it is Secure, has Path=/
+ * and no Domain, so no other subdomain can set or overwrite it (OWASP ASVS 3.4.4). Plain-http
+ * development cannot use the prefix, so it keeps the bare name.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${CONSOLE_SESSION_COOKIE}` : CONSOLE_SESSION_COOKIE;
+}
 /** Every console request that is not a GET must carry this header with the value "1". */
 export const CONSOLE_REQUEST_HEADER = 'x-console-request';
 
@@ -74,7 +82,7 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     const previous = sessionTokenOf(req);
     if (previous) sessions.end(previous);
     const token = sessions.start(account.id);
-    res.setHeader('set-cookie', stringifySetCookie(CONSOLE_SESSION_COOKIE, token, cookieOptions(secureCookies)));
+    res.setHeader('set-cookie', stringifySetCookie(sessionCookieName(secureCookies), token, cookieOptions(secureCookies)));
     log.info('console_signed_in', { accountId: account.id, role: account.role });
     res.send(200, { displayName: account.displayName, role: account.role });
   });
@@ -86,7 +94,7 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     const account = token ? sessions.resume(token) : undefined;
     if (token) sessions.end(token);
     if (account) log.info('console_signed_out', { accountId: account.id });
-    res.setHeader('set-cookie', stringifySetCookie(CONSOLE_SESSION_COOKIE, '', { ...cookieOptions(secureCookies), expires: new Date(0), maxAge: 0 }));
+    res.setHeader('set-cookie', stringifySetCookie(sessionCookieName(secureCookies), '', { ...cookieOptions(secureCookies), expires: new Date(0), maxAge: 0 }));
     res.send(204);
   });
 
@@ -133,7 +141,9 @@ function cameFromConsolePage(req: ConsoleRequest): boolean {
 
 function sessionTokenOf(req: ConsoleRequest): string | undefined {
   const header = req.headers.cookie;
-  return header ? parseCookie(header)[CONSOLE_SESSION_COOKIE] || undefined : undefined;
+  if (!header) return undefined;
+  const cookies = parseCookie(header);
+  return cookies[sessionCookieName(true)] || cookies[CONSOLE_SESSION_COOKIE] || undefined;
 }
 
 function cookieOptions(secure: boolean) {

@@ -184,7 +184,7 @@ describe('the staff console sign-in', () => {
 });
 
 describe('the staff console sign-in over https', () => {
-  it('marks the session cookie Secure', async () => {
+  it('names the session cookie __Host- and marks it Secure, so no other subdomain can set it', async () => {
     const db = openSqliteDatabase(':memory:');
     await new ConsoleAccounts(db).create({ username: 'sam', displayName: 'Sam', role: 'adviser', password: PASSWORDS.sam });
     const server = await startConsoleServer(db, true);
@@ -194,7 +194,7 @@ describe('the staff console sign-in over https', () => {
         headers: { 'content-type': 'application/json', 'x-console-request': '1' },
         body: JSON.stringify({ username: 'sam', password: PASSWORDS.sam }),
       });
-      expect(parseSetCookie(response.headers.get('set-cookie') ?? '')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'strict' });
+      expect(parseSetCookie(response.headers.get('set-cookie') ?? '')).toMatchObject({ name: '__Host-console_session', path: '/', secure: true, httpOnly: true, sameSite: 'strict' });
     } finally {
       await server.close();
       db.close();
