@@ -135,7 +135,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     addRoutes: (server) => {
       registerSecurityHeaders(server, { directLineEndpoint: config.directLineSecret ? config.directLineEndpoint : undefined });
       registerStaticFiles(server, rootDir);
-      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: config.nodeEnv === 'production', log });
+      // Production runs behind App Service's front ends, which add X-Forwarded-For.
+      const production = config.nodeEnv === 'production';
+      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: production, behindProxy: production, log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
       registerStaffRoutes(server, {
         db: database,

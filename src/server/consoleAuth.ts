@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response, Server } from 'restify';
 import { ROLES, type ConsoleAccount, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
 import type { ConsoleSessions } from '../accounts/consoleSessions';
 import { LoginThrottle } from '../accounts/loginThrottle';
+import { clientAddress } from './clientAddress';
 import type { Logger } from '../logger';
 
 export const CONSOLE_SESSION_COOKIE = 'console_session';
@@ -33,6 +34,8 @@ export interface ConsoleAuthOptions {
   readonly log: Logger;
   /** Limits wrong passwords per username and per address; one per process by default. */
   readonly throttle?: LoginThrottle;
+  /** Behind App Service: take the client's address from X-Forwarded-For (see clientAddress). */
+  readonly behindProxy?: boolean;
 }
 
 /** What the guard reads from a request; a WebSocket upgrade request has these too. */
@@ -64,7 +67,7 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
       return sendError(res, 400, 'Enter your username and password.');
     }
 
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, options.behindProxy ?? false);
     const verdict = throttle.check(username, address);
     if (!verdict.allowed) {
       log.warn('console_sign_in_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
