@@ -33,6 +33,7 @@ import { createApplicationInsightsSink } from './bots/applicationInsightsSink';
 import { openDuringHour } from './handoff/openDuringHour';
 import { registerStaffRoutes } from './server/staffRoutes';
 import { registerSecurityHeaders } from './server/securityHeaders';
+import { RateLimiter } from './server/rateLimiter';
 import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
@@ -125,6 +126,8 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     log.warn('web_chat_unavailable', { reason: 'MicrosoftAppId is set but DIRECT_LINE_SECRET is empty: the web page cannot connect. Teams and other Azure channels still work.' });
   }
 
+  // Only a public production server needs a limit on new chats; tests and benchmarks open many.
+  const tokenLimits = config.nodeEnv === 'production' ? { limiter: new RateLimiter(30, 10 * 60 * 1000), behindProxy: true } : {};
   const botServer = createBotServer({
     adapter,
     bot,
@@ -152,11 +155,12 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       if (builtInGateway) {
         registerDirectLineRoutes(server, gateway);
         registerConnectorRoutes(server, gateway, connectorKey);
-        registerWebChatTokenRoute(server, { gateway, log });
+        registerWebChatTokenRoute(server, { gateway, log, ...tokenLimits });
       } else {
         registerWebChatTokenRoute(server, {
           gateway,
           log,
+          ...tokenLimits,
           azure: config.directLineSecret ? { endpoint: config.directLineEndpoint, secret: config.directLineSecret } : undefined,
         });
       }

@@ -4,12 +4,18 @@ import { DirectLineGateway } from '../channels/directline/directLineGateway';
 import { DIRECT_LINE_BASE_PATH } from '../channels/directline/directLineRoutes';
 import { describeError, Logger } from '../logger';
 import { requestOrigin } from './requestOrigin';
+import { clientAddress } from './clientAddress';
+import { RateLimiter } from './rateLimiter';
 
 export interface WebChatTokenOptions {
   /** Azure Direct Line: endpoint and secret. Absent = the built-in gateway. */
   readonly azure?: { readonly endpoint: string; readonly secret: string; readonly fetchImpl?: typeof fetch };
   readonly gateway: DirectLineGateway;
   readonly log: Logger;
+  /** New chats per address (production: 30 in 10 minutes, generous for a shared office or library network). None = no limit. */
+  readonly limiter?: RateLimiter;
+  /** Behind App Service: take the client's address from X-Forwarded-For. */
+  readonly behindProxy?: boolean;
 }
 
 /**
@@ -18,8 +24,16 @@ export interface WebChatTokenOptions {
  * The built-in gateway also answers Direct Line's own tokens/generate the same way.
  */
 export function registerWebChatTokenRoute(server: Server, options: WebChatTokenOptions): void {
+  const { limiter } = options;
   const issue = async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
+    const wait = limiter ? limiter.take(clientAddress(req, options.behindProxy ?? false)) : 0;
+    if (wait > 0) {
+      options.log.warn('directline_token_rate_limited', { retryAfterSeconds: wait });
+      res.header('Retry-After', String(wait));
+      res.send(429, { error: { code: 'TooManyRequests', message: 'Too many new chats from this network. Please wait a few minutes and try again, or call the advice line.' } });
+      return;
+    }
     if (options.azure) {
       try {
         const token = await exchangeSecretForToken(options.azure.endpoint, options.azure.secret, options.azure.fetchImpl);
