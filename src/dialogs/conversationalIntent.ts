@@ -11,7 +11,7 @@ const PATTERNS: ReadonlyArray<readonly [ConversationalIntent, RegExp]> = [
   ['help', /^(help|menu|options|main menu|what can you do|what do you do|what can you help with|topics|show (me )?(the )?(menu|topics|options))$/],
   [
     'talkToPerson',
-    /^(talk to a person|(can i )?(speak|talk) to (someone|somebody|a person|a human|an adviser|an advisor|a real person)|real person|human|adviser|advisor|phone( number)?|call (you|someone)|helpline( number)?)$/,
+    /^(talk to a person|((can|could|may) i |i want to |i would like to |i'?d like to |i need to |let me )?(speak|talk|chat) (to|with) (someone|somebody|a person|a human|an adviser|an advisor|a real person|a real human|an actual person|a real adviser|someone real)|(a )?real person|human|(an )?adviser|(an )?advisor|phone( number)?|call (you|someone)|helpline( number)?|can someone (call|ring|phone) me)$/,
   ],
   ['greeting', /^(hi|hello|hiya|hey|hey there|good (morning|afternoon|evening)|hi there|hello there)$/],
   ['thanks', /^(thanks|thank you|thank you so much|thanks a lot|cheers|ta|thx|ty)$/],
@@ -24,7 +24,7 @@ export function normaliseShortMessage(text: string): string {
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/\b(please|pls|plz|ok|okay|um|erm)\b/g, ' ')
+    .replace(/\b(please|pls|plz|ok|okay|um|erm|actually|sorry|just|now)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -70,6 +70,19 @@ describe('asking for a person when the helpline is closed', () => {
     ]);
   });
 
+  it('is offered when asked for in everyday words, even in the middle of a guided conversation', async () => {
+    const { adapter } = createConversation({ now: SATURDAY });
+    await say(adapter, 'they want me to sign a section 20');
+    const replies = await say(adapter, 'actually can i talk to a real person');
+    expect(textsOf(replies)).toMatch(/closed right now/);
+    expect(buttonsOf(replies)).toEqual(['Request a callback', 'No thanks']);
+  });
+
+  it('explains confidentiality before a callback request started from its own button', async () => {
+    const { adapter } = createConversation({ now: SATURDAY });
+    expect(textsOf(await say(adapter, 'Request a callback'))).toMatch(/keep what you tell them private[\s\S]*phone number or email/);
+  });
+
   it('keeps nothing when the person cancels part-way', async () => {
     const { adapter, callbacks } = createConversation({ now: SATURDAY });
     await say(adapter, 'talk to a person');

@@ -12,7 +12,7 @@ import { describeNextOpening } from '../../handoff/describeOpening';
 import { parseAnswer } from '../situations/answerParsing';
 import { YesNoQuestion } from '../situations/situationScript';
 import { HandoffServices } from './handoffServices';
-import { CALLBACK_WORDS as W } from './handoffWording';
+import { CALLBACK_WORDS as W, HANDOFF_WORDS } from './handoffWording';
 
 export const CALLBACK_DIALOG_ID = 'callbackRequest';
 const WATERFALL_ID = 'callbackRequestSteps';
@@ -69,6 +69,11 @@ export class CallbackDialog extends ComponentDialog {
     values.voicemailOk = null;
     values.sayOrganisationOk = null;
     values.avoidTimes = null;
+    // Reached from "Request a callback" buttons too, not only through "talk to a person".
+    if (!(await this.services.confidentialityShown(step.context))) {
+      await step.context.sendActivity(HANDOFF_WORDS.confidentiality);
+      await this.services.markConfidentialityShown(step.context);
+    }
     await step.context.sendActivity(W.intro);
     return step.prompt(CONTACT_PROMPT, { prompt: W.contact, retryPrompt: W.contactRetry });
   }
