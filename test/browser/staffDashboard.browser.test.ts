@@ -4,7 +4,7 @@
  * (shown as text, never run), adding phrasings, erasing a conversation, and who may see it.
  * The page runs under a strict Content-Security-Policy throughout; nothing may leave for another host.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AnalyticsEventData } from '../../src/analytics/analyticsEvent';
@@ -15,6 +15,7 @@ import { SqliteStorage } from '../../src/storage/sqliteStorage';
 import { addAccount, TEST_PASSWORD } from '../support/adviserClient';
 import { startTestBot, TestBot } from '../support/startTestBot';
 import { guardNetwork, GuardedNetwork, launchChromium } from './support/browser';
+import { seriousAccessibilityProblems } from './support/chatPage';
 
 const DASHBOARD = '/console/staff';
 const LOGIN_FROM_DASHBOARD = '/console/login?next=/console/staff';
@@ -275,30 +276,6 @@ async function openDashboard(): Promise<Page> {
   return page;
 }
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: ReadonlyArray<{ readonly target: unknown }>;
-}
-
-/**
- * axe-core's serious and critical findings, as support/chatPage's seriousAccessibilityProblems, but
- * loaded as a same-origin file: these pages run under a CSP that refuses the inline script that
- * page.addScriptTag({ path }) would add.
- */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const axeUrl = `${bot.url}/__test/axe.min.js`;
-  await page.route(axeUrl, (route) => route.fulfill({ path: resolve(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), contentType: 'text/javascript' }));
-  await page.addScriptTag({ url: axeUrl });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
-}
 
 /** The label → value pairs of the totals. */
 function totals(page: Page): Promise<Record<string, string>> {
@@ -497,12 +474,12 @@ test('a staff member sees the seeded figures, each chart with its table, and dow
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   expect(file.suggestedFilename()).toBe(`top-entries-${isoDay(29)}-to-${isoDay(0)}.csv`);
 
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
   await page.setViewportSize({ width: 375, height: 800 });
   // chart.js redraws its canvases to the new width a frame or two after the resize.
   await page.waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 5000 });
   await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 });
 
 test('a narrower date range reloads the figures; a backwards one is refused', async () => {
@@ -566,7 +543,7 @@ test('unanswered questions are shown as text, never run, with personal details r
   // Groups with no suggestion start on "Choose an entry".
   await expect(groups.nth(1).getByLabel('Entry', { exact: true }).inputValue()).resolves.toBe('');
 
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 });
 
 test('a question is added as a phrasing of an entry; one with a placeholder is refused', async () => {
@@ -595,7 +572,7 @@ test('a question is added as a phrasing of an entry; one with a placeholder is r
   await expect(withName.getByLabel('Phrasing', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
   await expect(accepted.count()).resolves.toBe(1);
 
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 });
 
 test('a conversation is erased after the id is typed again, and the counts are shown', async () => {
@@ -611,7 +588,7 @@ test('a conversation is erased after the id is typed again, and the counts are s
   await confirm.getByRole('button', { name: 'Erase permanently' }).click();
   await confirm.getByText('Error: The ids do not match. Type the conversation id again exactly.').waitFor();
   await expect(totals(page)).resolves.toEqual(EXPECTED_TOTALS);
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 
   await confirm.getByLabel('Type the conversation id again to confirm').fill(ERASED);
   await confirm.getByRole('button', { name: 'Erase permanently' }).click();
@@ -642,7 +619,7 @@ test('a conversation is erased after the id is typed again, and the counts are s
   await confirm.getByLabel('Type the conversation id again to confirm').fill('a b');
   await confirm.getByRole('button', { name: 'Erase permanently' }).click();
   await form.getByText('Error: Paste the conversation id exactly as it was given to you.').waitFor();
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 });
 
 test('an adviser account is told plainly that the dashboard is not for them', async () => {
@@ -653,7 +630,7 @@ test('an adviser account is told plainly that the dashboard is not for them', as
   await expect(page.locator('#dashboard').isVisible()).resolves.toBe(false);
   await expect(page.locator('#loading').isVisible()).resolves.toBe(false);
   await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
-  await expect(accessibilityProblems(page)).resolves.toEqual([]);
+  await expect(seriousAccessibilityProblems(page)).resolves.toEqual([]);
 });
 
 test('signing out returns to the sign-in page and ends the session', async () => {

@@ -155,16 +155,9 @@
     say(page.notice, text);
   }
 
-  function showProblem(text, title) {
-    page.problemTitle.textContent = title || 'There is a problem';
-    page.problemMessage.textContent = text;
-    page.problem.hidden = false;
-  }
-
-  function clearProblem() {
-    page.problem.hidden = true;
-    page.problemMessage.textContent = '';
-  }
+  var problem = kit.problemBox(page.problem, page.problemTitle, page.problemMessage);
+  var showProblem = problem.show;
+  var clearProblem = problem.clear;
 
   var CONNECTION_LOST = 'The console cannot reach the server. Check your connection; it will keep trying.';
 
@@ -216,21 +209,9 @@
       });
   });
 
-  page.signOut.addEventListener('click', function () {
-    if (page.signOut.getAttribute('aria-disabled') === 'true') return;
-    page.signOut.setAttribute('aria-disabled', 'true');
-    fetch('/api/console/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-Console-Request': '1' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('logout ' + response.status);
-        state.leaving = true;
-        if (state.events) state.events.close();
-        window.location.assign(LOGIN_PAGE);
-      })
-      .catch(function () {
-        page.signOut.removeAttribute('aria-disabled');
-        showProblem('Signing out did not work. Check your connection and try again.');
-      });
-  });
+  kit.wireSignOut(page.signOut, LOGIN_PAGE, function () {
+    state.leaving = true; if (state.events) state.events.close();
+  }, showProblem);
 
   // ---- Sections ------------------------------------------------------------------------------
 

@@ -86,7 +86,42 @@
     });
   }
 
+  /** The page's "There is a problem" box. */
+  function problemBox(box, title, message) {
+    return {
+      show: function (text, heading) {
+        title.textContent = heading || 'There is a problem';
+        message.textContent = text;
+        box.hidden = false;
+      },
+      clear: function () {
+        box.hidden = true;
+        message.textContent = '';
+      },
+    };
+  }
+
+  /** Sign out: end the session on the server, run `beforeLeave`, go to the sign-in page. */
+  function wireSignOut(button, loginPage, beforeLeave, showProblem) {
+    button.addEventListener('click', function () {
+      if (button.getAttribute('aria-disabled') === 'true') return;
+      button.setAttribute('aria-disabled', 'true');
+      fetch('/api/console/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-Console-Request': '1' } })
+        .then(function (response) {
+          if (!response.ok) throw new Error('logout ' + response.status);
+          beforeLeave();
+          window.location.assign(loginPage);
+        })
+        .catch(function () {
+          button.removeAttribute('aria-disabled');
+          showProblem('Signing out did not work. Check your connection and try again.');
+        });
+    });
+  }
+
   window.ConsoleKit = {
+    problemBox: problemBox,
+    wireSignOut: wireSignOut,
     uniqueId: uniqueId,
     el: el,
     visuallyHidden: visuallyHidden,

@@ -115,16 +115,9 @@
 
 
 
-  function showProblem(text, title) {
-    page.problemTitle.textContent = title || 'There is a problem';
-    page.problemMessage.textContent = text;
-    page.problem.hidden = false;
-  }
-
-  function clearProblem() {
-    page.problem.hidden = true;
-    page.problemMessage.textContent = '';
-  }
+  var problem = kit.problemBox(page.problem, page.problemTitle, page.problemMessage);
+  var showProblem = problem.show;
+  var clearProblem = problem.clear;
 
 
   function plural(count, one, many) {
@@ -217,20 +210,9 @@
     return '?from=' + encodeURIComponent(range.from) + '&to=' + encodeURIComponent(range.to);
   }
 
-  page.signOut.addEventListener('click', function () {
-    if (page.signOut.getAttribute('aria-disabled') === 'true') return;
-    page.signOut.setAttribute('aria-disabled', 'true');
-    fetch('/api/console/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-Console-Request': '1' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('logout ' + response.status);
-        state.leaving = true;
-        window.location.assign(LOGIN_PAGE);
-      })
-      .catch(function () {
-        page.signOut.removeAttribute('aria-disabled');
-        showProblem('Signing out did not work. Check your connection and try again.');
-      });
-  });
+  kit.wireSignOut(page.signOut, LOGIN_PAGE, function () {
+    state.leaving = true;
+  }, showProblem);
 
   // ---- Charts --------------------------------------------------------------------------------
 
