@@ -3,8 +3,9 @@ import { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog';
 import { MESSAGES, MAIN_MENU, welcomeMessages } from '../dialogs/messages';
 import { inspectIncomingMessage } from './incomingMessage';
-import { channelHasQuickExit } from './channelFeatures';
+import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { SafetyGate } from './safetyGate';
+import { botWasInstalledInTeams, fitButtonsForTeams, isTeams, removeBotMention } from './teamsChannel';
 import { AdviserDelivery } from './adviserDelivery';
 import { ConversationLog } from './conversationLog';
 import { HandoffRelay } from './handoffRelay';
@@ -33,7 +34,9 @@ export const QUICK_EXIT_EVENT = 'quickExit';
  */
 export class AdviceBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly welcomed: StatePropertyAccessor<boolean>;
+  /** Web Chat welcomes each new conversation; Teams keeps one chat per person, so it welcomes each person once. */
+  private readonly welcomedConversation: StatePropertyAccessor<boolean>;
+  private readonly welcomedTeamsUser: StatePropertyAccessor<boolean>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -46,17 +49,19 @@ export class AdviceBot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+    this.welcomedConversation = conversationState.createProperty<boolean>('welcomed');
+    this.welcomedTeamsUser = userState.createProperty<boolean>('welcomedInTeams');
 
     this.onMembersAdded(async (context, next) => {
       const someoneElseJoined = (context.activity.membersAdded ?? []).some(
         (member) => member.id !== context.activity.recipient?.id,
       );
-      if (someoneElseJoined) await this.welcomeOnce(context);
+      if (someoneElseJoined || botWasInstalledInTeams(context.activity)) await this.welcomeOnce(context);
       await next();
     });
 
     this.onMessage(async (context, next) => {
+      await this.introduceToNewTeamsUser(context);
       await this.handleMessage(context);
       await next();
     });
@@ -96,10 +101,12 @@ export class AdviceBot extends ActivityHandler {
     context.onSendActivities(async (turn, activities, next) => {
       if (!turn.turnState.get(FORGOTTEN)) {
         await this.safety.keepUrgentHelpInReach(turn, activities);
+        if (isTeams(turn.activity)) fitButtonsForTeams(activities);
         await this.handoff.log.recordOutgoing(turn, activities);
       }
       return next();
     });
+    removeBotMention(context);
     await this.handoff.log.recordIncoming(context);
     await super.run(context);
     if (context.turnState.get(FORGOTTEN)) return;
@@ -107,9 +114,14 @@ export class AdviceBot extends ActivityHandler {
     await this.userState.saveChanges(context, false);
   }
 
+  private welcomedFlag(context: TurnContext): StatePropertyAccessor<boolean> {
+    return isTeams(context.activity) ? this.welcomedTeamsUser : this.welcomedConversation;
+  }
+
   private async welcomeOnce(context: TurnContext): Promise<void> {
-    if (await this.welcomed.get(context, false)) return;
-    await this.welcomed.set(context, true);
+    const welcomed = this.welcomedFlag(context);
+    if (await welcomed.get(context, false)) return;
+    await welcomed.set(context, true);
     this.track(context, { type: 'conversationStarted' });
     const lines = welcomeMessages(this.options.botDisplayName, channelHasQuickExit(context.activity.channelId));
     const last = lines.pop() ?? '';
@@ -120,6 +132,18 @@ export class AdviceBot extends ActivityHandler {
         last,
       ),
     ]);
+  }
+
+  /**
+   * Someone who writes in Teams before the bot's welcome reached them (the app was installed while
+   * the bot was down, say) still hears who it is and how to reach a person, once, before the answer.
+   */
+  private async introduceToNewTeamsUser(context: TurnContext): Promise<void> {
+    if (!isTeams(context.activity) || (await this.welcomedTeamsUser.get(context, false))) return;
+    await this.welcomedTeamsUser.set(context, true);
+    this.track(context, { type: 'conversationStarted' });
+    const introduction = welcomeMessages(this.options.botDisplayName, false).slice(0, -1);
+    await context.sendActivities(introduction.map((line) => MessageFactory.text(line)));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -4,7 +4,7 @@ import { MAIN_MENU } from '../dialogs/messages';
 import { CRISIS_CATEGORIES, CrisisCategory } from '../safety/crisisCategory';
 import { assessCrisis } from '../safety/crisisDetector';
 import { crisisSignposts, SAFE_TO_CHAT, SAFE_TO_CHAT_QUESTION, SAFETY_FOLLOW_UP, URGENT_HELP_BUTTON } from '../safety/signposts';
-import { channelHasQuickExit } from './channelFeatures';
+import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { Track } from './analyticsTracker';
 
 const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';

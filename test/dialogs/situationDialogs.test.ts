@@ -1,37 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Activity, MemoryStorage, TestAdapter } from 'botbuilder';
+import { Activity, MemoryStorage } from 'botbuilder';
 import { guideButton } from '../../src/dialogs/answerReplies';
 import { MESSAGES } from '../../src/dialogs/messages';
-import { Answers, Question, SituationScript } from '../../src/dialogs/situations/situationScript';
+import { Question, SituationScript } from '../../src/dialogs/situations/situationScript';
 import { SITUATION_SCRIPTS } from '../../src/dialogs/situations/situationScripts';
 import { buttonsOf, createConversation, knowledgeBase, say, textsOf } from '../support/conversationHarness';
-import { completePath, NOW, pathAsking, replyFor, TODAY, valuesOf } from '../support/situationPaths';
-
-const SUMMARY_OPENING = "Based on what you've told me, here is what I suggest";
+import { completePath, NOW, ON_THE_WEB, pathAsking, replyFor, TODAY, valuesOf } from '../support/situationPaths';
+import { answerAll, askedQuestion, SUMMARY_OPENING } from '../support/situationWalk';
 
 function start(storage = new MemoryStorage()) {
   return createConversation({ storage, now: NOW });
-}
-
-/** The question the bot has just asked, found by its prompt in the last message. */
-function askedQuestion(script: SituationScript, replies: Partial<Activity>[]): Question | undefined {
-  const last = replies.at(-1)?.text ?? '';
-  return script.questions.find((q) => last.includes(q.prompt));
-}
-
-/** Answers every question the bot asks from `answers`, and returns the replies that end the conversation. */
-async function answerAll(adapter: TestAdapter, script: SituationScript, first: Partial<Activity>[], answers: Answers) {
-  let replies = first;
-  const asked: string[] = [];
-  for (let turn = 0; turn < script.questions.length + 1; turn += 1) {
-    if (textsOf(replies).includes(SUMMARY_OPENING)) return { replies, asked };
-    const question = askedQuestion(script, replies);
-    if (!question) throw new Error(`No question recognised in: ${textsOf(replies)}`);
-    asked.push(question.id);
-    // Unique ids, as real channels send: a restarted TestAdapter would otherwise reuse ids the retry filter has seen.
-    replies = await say(adapter, { type: 'message', text: replyFor(question, answers[question.id]), id: randomUUID() });
-  }
-  throw new Error('The conversation did not reach its summary');
 }
 
 function summaryText(replies: Partial<Activity>[]): string {
@@ -54,7 +31,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
     const answers = completePath(script, {});
     const { replies, asked } = await answerAll(adapter, script, opening, answers);
     expect(asked).toEqual(Object.keys(answers));
-    const expected = script.summarise(answers, TODAY);
+    const expected = script.summarise(answers, TODAY, ON_THE_WEB);
     for (const step of expected.steps) expect(summaryText(replies)).toContain(step);
     expect(readMoreTitles(replies)).toEqual(expected.entries.map((id) => knowledgeBase().entry(id)?.title));
     expect(textsOf(replies)).toContain('0808 801 0366');
@@ -68,7 +45,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
         const { adapter } = start();
         const { replies, asked } = await answerAll(adapter, script, await say(adapter, button), answers);
         expect(asked).toContain(question.id);
-        const steps = script.summarise(answers, TODAY).steps;
+        const steps = script.summarise(answers, TODAY, ON_THE_WEB).steps;
         for (const step of steps) expect({ question: question.id, value, summary: summaryText(replies) }).toEqual(expect.objectContaining({ summary: expect.stringContaining(step) }));
       }
     }
@@ -105,7 +82,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
     const other = valuesOf(firstQuestion)[1];
     const changed = completePath(script, { [firstQuestion.id]: other });
     const { replies } = await answerAll(adapter, script, again, changed);
-    for (const step of script.summarise(changed, TODAY).steps) expect(summaryText(replies)).toContain(step);
+    for (const step of script.summarise(changed, TODAY, ON_THE_WEB).steps) expect(summaryText(replies)).toContain(step);
   });
 
   it('stops on "start over" and forgets the answers', async () => {
@@ -147,7 +124,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
 
     const after = start(storage);
     const { replies } = await answerAll(after.adapter, script, second, answers);
-    for (const step of script.summarise(answers, TODAY).steps) expect(summaryText(replies)).toContain(step);
+    for (const step of script.summarise(answers, TODAY, ON_THE_WEB).steps) expect(summaryText(replies)).toContain(step);
   });
 });
 
@@ -191,7 +168,7 @@ describe('starting a guided conversation', () => {
       const question = askedQuestion(script, replies) as Question;
       replies = await say(adapter, question.kind === 'age' ? "she's two" : replyFor(question, answers[question.id]));
     }
-    for (const step of script.summarise(answers, TODAY).steps) expect(textsOf(replies)).toContain(step);
-    expect(script.summarise(answers, TODAY).steps).not.toEqual(script.summarise({ ...answers, 'child-age': '3' }, TODAY).steps);
+    for (const step of script.summarise(answers, TODAY, ON_THE_WEB).steps) expect(textsOf(replies)).toContain(step);
+    expect(script.summarise(answers, TODAY, ON_THE_WEB).steps).not.toEqual(script.summarise({ ...answers, 'child-age': '3' }, TODAY, ON_THE_WEB).steps);
   });
 });

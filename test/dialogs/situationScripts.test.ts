@@ -1,7 +1,7 @@
 import { SITUATION_SCRIPTS } from '../../src/dialogs/situations/situationScripts';
 import { DIALOG_TOPICS } from '../../src/knowledge/taxonomy';
 import { knowledgeBase } from '../support/conversationHarness';
-import { completePath, pathAsking, TODAY, valuesOf } from '../support/situationPaths';
+import { completePath, ON_THE_WEB, pathAsking, TODAY, valuesOf } from '../support/situationPaths';
 
 describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const))('the %s script', (_topic, script) => {
   it('asks 3 to 6 questions, each with help and an example', () => {
@@ -27,7 +27,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
       const fixed = pathAsking(script, question) ?? {};
       const summaries = valuesOf(question).map((value) => {
         const answers = completePath(script, { ...fixed, [question.id]: value });
-        return { value, steps: script.summarise(answers, TODAY).steps.join('\n') };
+        return { value, steps: script.summarise(answers, TODAY, ON_THE_WEB).steps.join('\n') };
       });
       for (const a of summaries) {
         for (const b of summaries) {
@@ -41,7 +41,7 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
   it('ends with 4 to 8 steps and 2 to 4 knowledge-base answers that exist', () => {
     for (const question of script.questions) {
       for (const value of valuesOf(question)) {
-        const summary = script.summarise(completePath(script, { [question.id]: value }), TODAY);
+        const summary = script.summarise(completePath(script, { [question.id]: value }), TODAY, ON_THE_WEB);
         expect(summary.steps.length).toBeGreaterThanOrEqual(4);
         expect(summary.steps.length).toBeLessThanOrEqual(8);
         expect(summary.entries.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,9 @@ import { Answers, Question, SituationScript } from '../../src/dialogs/situations
 
 /** The day tests pin the clock to (a Monday), and the instant the bot sees. */
 export const TODAY = '2026-11-23';
+
+/** Summaries as the web chat shows them (it has a Quick Exit button; Teams does not). */
+export const ON_THE_WEB = { hasQuickExit: true } as const;
 export const NOW = () => new Date(`${TODAY}T12:00:00Z`);
 
 function addDays(days: number): string {

@@ -1,4 +1,4 @@
-import { Answers, SituationScript, Summary } from './situationScript';
+import { Answers, SituationScript, Summary, SummaryChannel } from './situationScript';
 
 /** Someone is being harmed at home, and children's services may be involved (FACTS.md §12, §3, §15). */
 export const domesticAbuseScript: SituationScript = {
@@ -86,14 +86,22 @@ export const domesticAbuseScript: SituationScript = {
   summarise,
 };
 
-function summarise(answers: Answers, _today: string): Summary {
+function summarise(answers: Answers, _today: string, where: SummaryChannel): Summary {
   const steps: string[] = [];
   const safe = answers['safe-now'];
 
   if (safe === 'no') {
-    steps.push('If you are in danger, call 999 now. If someone could see your screen and you are on our website, press Quick Exit to leave at once: it clears this chat.');
+    steps.push(
+      where.hasQuickExit
+        ? 'If you are in danger, call 999 now. If someone could see your screen, press Quick Exit to leave at once: it clears this chat.'
+        : 'If you are in danger, call 999 now. If someone could see your screen, close this chat and come back when it is safe.',
+    );
   } else if (safe !== 'yes') {
-    steps.push('If you are not sure you are safe, trust that feeling. Call 999 if anyone is in danger, and on our website use Quick Exit if you need to close this chat fast.');
+    steps.push(
+      where.hasQuickExit
+        ? 'If you are not sure you are safe, trust that feeling. Call 999 if anyone is in danger, and use Quick Exit if you need to close this chat fast.'
+        : 'If you are not sure you are safe, trust that feeling. Call 999 if anyone is in danger.',
+    );
   }
 
   steps.push("Call the National Domestic Abuse Helpline, free, any time of day or night, on 0808 2000 247. Men can also call the Men's Advice Line on 0808 801 0327, but check its opening hours on its website first.");

@@ -18,6 +18,7 @@ import { AnalyticsEventData } from '../../analytics/analyticsEvent';
 import { HELPLINE } from '../../handoff/helpline';
 import { SOMETHING_ELSE } from '../answerReplies';
 import { detectConversationalIntent } from '../conversationalIntent';
+import { channelHasQuickExit } from '../channelFeatures';
 import { AGE_UNKNOWN_TITLE, DATE_UNKNOWN_TITLE, NO_TITLE, parseAnswer, UNSURE_TITLE, YES_TITLE } from './answerParsing';
 import { Answers, Question, SituationScript } from './situationScript';
 import { formatDay, isIsoDay, ukDay } from './scriptDates';
@@ -201,7 +202,9 @@ export class SituationDialog extends ComponentDialog {
   private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as StepValues;
     await this.record(step, values);
-    const summary = this.script.summarise(values.answers, ukDay(this.services.now()));
+    const summary = this.script.summarise(values.answers, ukDay(this.services.now()), {
+      hasQuickExit: channelHasQuickExit(step.context.activity.channelId),
+    });
     const titles = summary.entries
       .map((id) => this.services.knowledge.entry(id)?.title)
       .filter((title): title is string => Boolean(title));

@@ -75,6 +75,12 @@ export interface SituationScript {
   /** First message: what this is and how many questions, and that they can say "help", "back" or "start over". */
   readonly intro: string;
   readonly questions: readonly Question[];
-  /** Builds the closing next steps. `today` is an ISO day (`YYYY-MM-DD`) in UK time. */
-  readonly summarise: (answers: Answers, today: string) => Summary;
+  /** Builds the closing next steps. `today` is an ISO day (`YYYY-MM-DD`) in UK time; `where` says what the channel offers. */
+  readonly summarise: (answers: Answers, today: string, where: SummaryChannel) => Summary;
+}
+
+/** What the summary may mention about where the person is chatting. */
+export interface SummaryChannel {
+  /** The web page has a Quick Exit button; Teams has no page to leave, so its wording must not mention one. */
+  readonly hasQuickExit: boolean;
 }
