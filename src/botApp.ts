@@ -37,6 +37,7 @@ import { RateLimiter } from './server/rateLimiter';
 import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
+import { registerAdminRoutes } from './server/adminRoutes';
 
 export interface RunningBot {
   /** e.g. http://127.0.0.1:3978 */
@@ -141,6 +142,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       // Production runs behind App Service's front ends, which add X-Forwarded-For.
       const production = config.nodeEnv === 'production';
       registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: production, behindProxy: production, log });
+      registerAdminRoutes(server, { accounts, sessions, log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
       registerStaffRoutes(server, {
         db: database,

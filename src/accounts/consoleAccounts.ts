@@ -28,7 +28,8 @@ export class ConsoleAccountError extends Error {
   }
 }
 
-const USERNAME = /^[A-Za-z0-9._-]{3,40}$/;
+// A short name, or the work email address someone signs in with through Microsoft Entra ID.
+const USERNAME = /^(?:[A-Za-z0-9._-]{3,40}|[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{3,100})$/;
 const MAX_DISPLAY_NAME_LENGTH = 80;
 
 interface AccountRow {
@@ -103,6 +104,19 @@ export class ConsoleAccounts {
     if (changes === 0) throw noSuchAccount(`id ${accountId}`);
   }
 
+  /** Changes what the account may do. Its open sessions see the new role at their next request. */
+  setRole(accountId: number, role: Role): void {
+    const problem = roleProblem(role);
+    if (problem) throw new ConsoleAccountError(problem);
+    const { changes } = this.db.prepare('UPDATE console_accounts SET role = ? WHERE id = ? AND disabled_at IS NULL').run(role, accountId);
+    if (changes === 0) throw noSuchAccount(`id ${accountId}`);
+  }
+
+  /** How many enabled admins there are: the last one must not lose the role, or nobody could manage accounts. */
+  enabledAdminCount(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM console_accounts WHERE role = 'admin' AND disabled_at IS NULL").get() as { n: number }).n;
+  }
+
   /** Enabled accounts, by username. */
   list(): ConsoleAccount[] {
     const rows = this.db
@@ -141,7 +155,7 @@ function dummyHash(): Promise<string> {
 
 function usernameProblem(username: string): string | undefined {
   if (USERNAME.test(username)) return undefined;
-  return `The username "${username.slice(0, 60)}" cannot be used: use 3 to 40 letters, digits, dots, dashes or underscores (no spaces).`;
+  return `The username "${username.slice(0, 60)}" cannot be used: use 3 to 40 letters, digits, dots, dashes or underscores (no spaces), or the person's work email address if they sign in with Microsoft.`;
 }
 
 function displayNameProblem(displayName: string): string | undefined {

@@ -10,9 +10,15 @@ export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
+/** A signed-in account, and when its password (or Microsoft sign-in) was last proved in this session. */
+export interface SessionAccount extends ConsoleAccount {
+  readonly authenticatedAt: Date;
+}
+
 interface SessionRow {
   readonly created_at: string;
   readonly last_seen_at: string;
+  readonly authenticated_at: string | null;
   readonly id: number;
   readonly username: string;
   readonly display_name: string;
@@ -38,12 +44,12 @@ export class ConsoleSessions {
   }
 
   /** The account behind a live session, or undefined when the token is unknown, expired or its account disabled. */
-  resume(token: string, now: Date = new Date()): ConsoleAccount | undefined {
+  resume(token: string, now: Date = new Date()): SessionAccount | undefined {
     if (!TOKEN.test(token)) return undefined;
     const tokenHash = hashOf(token);
     const row = this.db
       .prepare(
-        `SELECT s.created_at, s.last_seen_at, a.id, a.username, a.display_name, a.role
+        `SELECT s.created_at, s.last_seen_at, s.authenticated_at, a.id, a.username, a.display_name, a.role
          FROM console_sessions s JOIN console_accounts a ON a.id = s.account_id
          WHERE s.token_hash = ? AND a.disabled_at IS NULL`,
       )
@@ -59,7 +65,20 @@ export class ConsoleSessions {
     if (idleMs >= SESSION_TOUCH_INTERVAL_MS) {
       this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), tokenHash);
     }
-    return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      authenticatedAt: new Date(row.authenticated_at ?? row.created_at),
+    };
+  }
+
+  /** Records that the person just proved who they are again (re-entered their password). */
+  confirmIdentity(token: string, now: Date = new Date()): boolean {
+    if (!TOKEN.test(token)) return false;
+    const at = now.toISOString();
+    return this.db.prepare('UPDATE console_sessions SET authenticated_at = ?, last_seen_at = ? WHERE token_hash = ?').run(at, at, hashOf(token)).changes > 0;
   }
 
   /** Ends one session (signing out). True when there was one to end. */

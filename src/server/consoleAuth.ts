@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { ROLES, type ConsoleAccount, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
-import type { ConsoleSessions } from '../accounts/consoleSessions';
+import type { ConsoleSessions, SessionAccount } from '../accounts/consoleSessions';
 import { LoginThrottle } from '../accounts/loginThrottle';
 import { clientAddress } from './clientAddress';
 import type { Logger } from '../logger';
@@ -25,6 +25,12 @@ const NO_MATCH = "That username and password don't match.";
 const NOT_FROM_CONSOLE = 'This request did not come from the console page. Reload the page and try again.';
 const NOT_SIGNED_IN = 'You are not signed in, or you were signed out after a period without activity. Please sign in again.';
 const WRONG_ROLE = 'Your account cannot use this part of the console. Ask an admin if you need it.';
+const CONFIRM_IDENTITY = 'For your security, enter your password again before doing this.';
+
+/** Erasing data and managing accounts need a password entered this recently (OWASP ASVS 3.7.1). */
+export const RECENT_SIGN_IN_MS = 5 * 60 * 1000;
+/** The error code that tells a console page to ask for the password again and retry. */
+export const REAUTHENTICATION_REQUIRED = 'ReauthenticationRequired';
 
 export interface ConsoleAuthOptions {
   readonly accounts: ConsoleAccounts;
@@ -45,7 +51,7 @@ export interface ConsoleRequest {
 }
 
 export type ConsoleGuardResult =
-  | { readonly ok: true; readonly account: ConsoleAccount }
+  | { readonly ok: true; readonly account: SessionAccount }
   | { readonly ok: false; readonly status: 401 | 403; readonly message: string };
 
 export type ConsoleHandler = (req: Request, res: Response, account: ConsoleAccount) => unknown;
@@ -101,6 +107,29 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     res.send(204);
   });
 
+  // Proves it is still the same person before a sensitive action; wrong passwords count towards lockout.
+  server.post(`${CONSOLE_API}/reauthenticate`, async (req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    const verdict = await consoleGuard(sessions, ROLES)(req);
+    if (!verdict.ok) return sendError(res, verdict.status, verdict.message);
+    const { password } = bodyOf(req);
+    if (typeof password !== 'string' || password === '') return sendError(res, 400, 'Enter your password.');
+    const address = clientAddress(req, options.behindProxy ?? false);
+    const allowed = throttle.check(verdict.account.username, address);
+    if (!allowed.allowed) {
+      res.header('retry-after', String(allowed.retryAfterSeconds));
+      return sendError(res, 429, `Too many wrong passwords. Wait ${Math.ceil(allowed.retryAfterSeconds / 60)} minutes and try again.`);
+    }
+    if (!(await accounts.authenticate(verdict.account.username, password))) {
+      throttle.failed(verdict.account.username, address);
+      log.warn('console_reauthentication_refused', { accountId: verdict.account.id });
+      return sendError(res, 401, "That password isn't right. Try again.");
+    }
+    throttle.succeeded(verdict.account.username);
+    sessions.confirmIdentity(sessionTokenOf(req) ?? '');
+    res.send(204);
+  });
+
   server.get(
     `${CONSOLE_API}/me`,
     requireConsoleRole(sessions, ROLES, (_req, res, account) => {
@@ -133,6 +162,24 @@ export function requireConsoleRole(sessions: ConsoleSessions, roles: readonly Ro
 }
 
 /**
+ * Like requireConsoleRole, for actions that cannot be undone or that change who may do what: the
+ * password must have been entered in the last few minutes. Otherwise the answer is 401 with the
+ * code ReauthenticationRequired, and the page asks for the password and tries again.
+ */
+export function requireRecentSignIn(sessions: ConsoleSessions, roles: readonly Role[], handler: ConsoleHandler, now: () => Date = () => new Date()): RequestHandler {
+  const guard = consoleGuard(sessions, roles);
+  return async (req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    const verdict = await guard(req);
+    if (!verdict.ok) return sendError(res, verdict.status, verdict.message);
+    if (now().getTime() - verdict.account.authenticatedAt.getTime() > RECENT_SIGN_IN_MS) {
+      return res.send(401, { error: { code: REAUTHENTICATION_REQUIRED, message: CONFIRM_IDENTITY } });
+    }
+    await handler(req, res, verdict.account);
+  };
+}
+
+/**
  * CSRF defence. Another site can make a browser send a form or a plain fetch here, but not one with a
  * custom header, unless this server allows it in a CORS preflight, which it never does. SameSite=Strict
  * already keeps the cookie off cross-site requests; the header also blocks forged sign-ins, which need no cookie.
@@ -152,6 +199,11 @@ function sessionTokenOf(req: ConsoleRequest): string | undefined {
 function cookieOptions(secure: boolean) {
   // No Max-Age: the cookie goes when the browser closes; the server enforces the idle and absolute limits.
   return { httpOnly: true, sameSite: 'strict', path: '/', secure } as const;
+}
+
+function bodyOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 function sendError(res: Response, status: 400 | 401 | 403 | 429, message: string): void {

@@ -10,7 +10,7 @@ import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { Logger } from '../logger';
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
 import { eraseConversation } from '../storage/eraseConversation';
-import { requireConsoleRole } from './consoleAuth';
+import { requireConsoleRole, requireRecentSignIn } from './consoleAuth';
 
 export const STAFF_API = '/api/staff';
 const UK = 'Europe/London';
@@ -95,7 +95,8 @@ export function registerStaffRoutes(server: Server, options: StaffRouteOptions):
     res.end(body);
   }));
 
-  server.post(`${STAFF_API}/erase`, staffOnly((req, res, who) => {
+  // Erasing cannot be undone: the password must have been entered in the last few minutes.
+  server.post(`${STAFF_API}/erase`, requireRecentSignIn(options.sessions, ['staff'], (req, res, who) => {
     const { conversationId } = bodyOf(req);
     // Any printable id a channel uses (Teams ids hold ":", "@" and ";"); it only ever reaches SQL as a parameter.
     if (typeof conversationId !== 'string' || !/^[\x21-\x7e]{4,200}$/.test(conversationId.trim())) {

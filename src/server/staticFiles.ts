@@ -32,6 +32,8 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
     '/console/adviser.js': { file: web('console/adviser.js'), type: js },
     '/console/staff': { file: web('console/staff.html'), type: 'text/html; charset=utf-8' },
     '/console/staff.js': { file: web('console/staff.js'), type: js },
+    '/console/admin': { file: web('console/admin.html'), type: 'text/html; charset=utf-8' },
+    '/console/admin.js': { file: web('console/admin.js'), type: js },
     '/vendor/chart.js': { file: modules('chart.js/dist/chart.umd.min.js'), type: js },
   };
 }

@@ -127,4 +127,11 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'when each console session last proved its password (re-sign-in before sensitive actions)',
+    sql: `
+      ALTER TABLE console_sessions ADD COLUMN authenticated_at TEXT;
+    `,
+  },
 ];

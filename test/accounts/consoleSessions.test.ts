@@ -33,7 +33,14 @@ describe('a console session', () => {
 
   it('gives back who is signed in', () => {
     const token = sessions.start(sam.id, START);
-    expect(sessions.resume(token, minutes(1))).toEqual({ id: sam.id, username: 'sam', displayName: 'Sam', role: 'adviser' });
+    expect(sessions.resume(token, minutes(1))).toEqual({ id: sam.id, username: 'sam', displayName: 'Sam', role: 'adviser', authenticatedAt: START });
+  });
+
+  it('remembers when the password was last entered again, for sensitive actions', () => {
+    const token = sessions.start(sam.id, START);
+    expect(sessions.confirmIdentity(token, minutes(20))).toBe(true);
+    expect(sessions.resume(token, minutes(21))?.authenticatedAt).toEqual(minutes(20));
+    expect(sessions.confirmIdentity('x'.repeat(43), minutes(22))).toBe(false);
   });
 
   it('still works after 29 minutes without activity', () => {
