@@ -38,6 +38,7 @@ import { createOpeningHours } from './handoff/openingHours';
 import { registerAdviserRoutes } from './server/adviserRoutes';
 import { registerConsoleAuthRoutes } from './server/consoleAuth';
 import { registerAdminRoutes } from './server/adminRoutes';
+import { registerEntraSignInRoutes } from './server/entraSignIn';
 
 export interface RunningBot {
   /** e.g. http://127.0.0.1:3978 */
@@ -141,7 +142,8 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       registerStaticFiles(server, rootDir);
       // Production runs behind App Service's front ends, which add X-Forwarded-For.
       const production = config.nodeEnv === 'production';
-      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: production, behindProxy: production, log });
+      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: production, behindProxy: production, microsoftSignIn: config.entraSignIn !== undefined, log });
+      if (config.entraSignIn) registerEntraSignInRoutes(server, { settings: config.entraSignIn, accounts, sessions, secureCookies: production, log });
       registerAdminRoutes(server, { accounts, sessions, log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
       registerStaffRoutes(server, {

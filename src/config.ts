@@ -55,9 +55,28 @@ export interface Config {
   readonly analyticsRetentionDays: number;
   /** APPLICATIONINSIGHTS_CONNECTION_STRING: when set, the same redacted analytics also go to Application Insights, in botbuilder's event names. Empty (default) sends nothing anywhere. */
   readonly applicationInsightsConnectionString: string;
+  /**
+   * ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and PUBLIC_BASE_URL: optional Microsoft Entra ID
+   * sign-in to the consoles. All four set = a "Sign in with Microsoft" button; people still need a console
+   * account whose username is their work email. Some set and some not stops start-up. Empty = passwords only.
+   * ENTRA_AUTHORITY: the sign-in service, default https://login.microsoftonline.com.
+   */
+  readonly entraSignIn: EntraSignInSettings | undefined;
   /** CANNED_REPLIES_PATH: YAML list of the adviser console's ready-made replies. Default ./config/cannedReplies.yaml; a missing or broken file stops start-up. */
   readonly cannedRepliesPath: string;
 }
+
+export interface EntraSignInSettings {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The site's public address; Entra sends people back to <this>/api/console/entra/callback. */
+  readonly publicBaseUrl: string;
+  readonly authority: string;
+}
+
+const DEFAULT_ENTRA_AUTHORITY = 'https://login.microsoftonline.com';
+const ENTRA_NAMES = ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'PUBLIC_BASE_URL'] as const;
 
 const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
@@ -162,6 +181,8 @@ export function loadConfig(env: Env): Config {
     problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must be the connection string from the Application Insights resource (it contains "InstrumentationKey=…"). Copy it again, or leave it empty.');
   }
 
+  const entraSignIn = entraSettings(text, problems);
+
   const config: Config = {
     nodeEnv,
     port: wholeNumber('PORT', 3978, 0, 65535, ''),
@@ -187,6 +208,7 @@ export function loadConfig(env: Env): Config {
     handoffEvent: handoffEventRaw !== 'off',
     cannedRepliesPath: text('CANNED_REPLIES_PATH', './config/cannedReplies.yaml'),
     applicationInsightsConnectionString,
+    entraSignIn,
     analyticsRetentionDays: wholeNumber('ANALYTICS_RETENTION_DAYS', 90, 1, 3650, ' days'),
   };
 
@@ -195,6 +217,36 @@ export function loadConfig(env: Env): Config {
 }
 
 /** For command-line tools, which like `index.ts` start a process of their own and need its settings. */
+function entraSettings(text: (name: string, fallback?: string) => string, problems: string[]): EntraSignInSettings | undefined {
+  const given = ENTRA_NAMES.filter((name) => text(name) !== '');
+  if (given.length === 0) return undefined;
+  if (given.length < ENTRA_NAMES.length) {
+    const missing = ENTRA_NAMES.filter((name) => !given.includes(name));
+    problems.push(`Microsoft sign-in needs ${ENTRA_NAMES.join(', ')} all set; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty. Set ${missing.length === 1 ? 'it' : 'them'}, or empty all four to use passwords only.`);
+    return undefined;
+  }
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  for (const name of ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID'] as const) {
+    if (!guid.test(text(name))) problems.push(`${name} must be the GUID shown on the app registration's Overview page in the Entra admin centre (found "${text(name).slice(0, 60)}").`);
+  }
+  const publicBaseUrl = text('PUBLIC_BASE_URL').replace(/\/+$/, '');
+  const authority = text('ENTRA_AUTHORITY', DEFAULT_ENTRA_AUTHORITY).replace(/\/+$/, '');
+  for (const [name, value] of [['PUBLIC_BASE_URL', publicBaseUrl], ['ENTRA_AUTHORITY', authority]] as const) {
+    if (!isSecureOrLoopbackUrl(value)) problems.push(`${name} must be a full https:// address, such as https://advice.example.org.uk (found "${value.slice(0, 80)}").`);
+  }
+  return { tenantId: text('ENTRA_TENANT_ID'), clientId: text('ENTRA_CLIENT_ID'), clientSecret: text('ENTRA_CLIENT_SECRET'), publicBaseUrl, authority };
+}
+
+/** https, or plain http to this machine only (for developing and testing sign-in locally). */
+function isSecureOrLoopbackUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfigFromProcess(): Config {
   return loadConfig(process.env);
 }

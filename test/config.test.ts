@@ -76,6 +76,38 @@ describe('settings', () => {
   });
 });
 
+describe('Microsoft Entra ID sign-in settings', () => {
+  const entra = {
+    ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+    ENTRA_CLIENT_ID: '66666666-7777-8888-9999-000000000000',
+    ENTRA_CLIENT_SECRET: 'the-client-secret-value',
+    PUBLIC_BASE_URL: 'https://advice.example.org.uk/',
+  };
+
+  it('are off when none is set, and on with the default authority when all four are', () => {
+    expect(loadConfig({}).entraSignIn).toBeUndefined();
+    expect(loadConfig(entra).entraSignIn).toEqual({
+      tenantId: entra.ENTRA_TENANT_ID,
+      clientId: entra.ENTRA_CLIENT_ID,
+      clientSecret: entra.ENTRA_CLIENT_SECRET,
+      publicBaseUrl: 'https://advice.example.org.uk',
+      authority: 'https://login.microsoftonline.com',
+    });
+  });
+
+  it('name what is missing when only some are set, without printing the secret', () => {
+    const problems = problemsFor({ ENTRA_CLIENT_SECRET: entra.ENTRA_CLIENT_SECRET });
+    expect(problems).toEqual([expect.stringMatching(/ENTRA_TENANT_ID, ENTRA_CLIENT_ID, PUBLIC_BASE_URL are empty/)]);
+    expect(problems.join()).not.toContain(entra.ENTRA_CLIENT_SECRET);
+  });
+
+  it('refuse ids that are not GUIDs and a public address that is not https', () => {
+    const problems = problemsFor({ ...entra, ENTRA_TENANT_ID: 'contoso.onmicrosoft.com', PUBLIC_BASE_URL: 'http://advice.example.org.uk' });
+    expect(problems).toEqual([expect.stringMatching(/^ENTRA_TENANT_ID must be the GUID/), expect.stringMatching(/^PUBLIC_BASE_URL must be a full https/)]);
+    expect(problemsFor({ ...entra, PUBLIC_BASE_URL: 'http://127.0.0.1:3978' })).toEqual([]);
+  });
+});
+
 describe('every setting is documented', () => {
   const source = readFileSync(join(ROOT, 'src', 'config.ts'), 'utf8');
   const names = [...source.matchAll(/(?:text|wholeNumber|httpsUrl)\('([A-Za-z_]+)'/g)].map((m) => m[1]);

@@ -42,6 +42,8 @@ export interface ConsoleAuthOptions {
   readonly throttle?: LoginThrottle;
   /** Behind App Service: take the client's address from X-Forwarded-For (see clientAddress). */
   readonly behindProxy?: boolean;
+  /** Microsoft Entra ID sign-in is set up, so the sign-in page offers it. */
+  readonly microsoftSignIn?: boolean;
 }
 
 /** What the guard reads from a request; a WebSocket upgrade request has these too. */
@@ -90,9 +92,8 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     throttle.succeeded(username);
     const previous = sessionTokenOf(req);
     if (previous) sessions.end(previous);
-    const token = sessions.start(account.id);
-    res.setHeader('set-cookie', stringifySetCookie(sessionCookieName(secureCookies), token, cookieOptions(secureCookies)));
-    log.info('console_signed_in', { accountId: account.id, role: account.role });
+    res.setHeader('set-cookie', sessionCookieHeader(sessions.start(account.id), secureCookies));
+    log.info('console_signed_in', { accountId: account.id, role: account.role, method: 'password' });
     res.send(200, { displayName: account.displayName, role: account.role });
   });
 
@@ -128,6 +129,11 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     throttle.succeeded(verdict.account.username);
     sessions.confirmIdentity(sessionTokenOf(req) ?? '');
     res.send(204);
+  });
+
+  server.get(`${CONSOLE_API}/sign-in-options`, async (_req: Request, res: Response) => {
+    res.header('cache-control', 'no-store');
+    res.send(200, { password: true, microsoft: options.microsoftSignIn ?? false });
   });
 
   server.get(
@@ -189,7 +195,12 @@ function cameFromConsolePage(req: ConsoleRequest): boolean {
   return req.headers[CONSOLE_REQUEST_HEADER] === '1';
 }
 
-function sessionTokenOf(req: ConsoleRequest): string | undefined {
+/** The Set-Cookie value that gives the browser a session's token (sent with every console request). */
+export function sessionCookieHeader(token: string, secure: boolean): string {
+  return stringifySetCookie(sessionCookieName(secure), token, cookieOptions(secure));
+}
+
+export function sessionTokenOf(req: ConsoleRequest): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   const cookies = parseCookie(header);
