@@ -15,7 +15,7 @@ export function eraseConversation(db: SqliteDatabase, conversationId: string): E
   return db.transaction(() => ({
     analyticsEvents: db.prepare('DELETE FROM analytics_events WHERE conversation_id = ?').run(conversationId).changes,
     handoffs: db.prepare('DELETE FROM handoffs WHERE conversation_id = ?').run(conversationId).changes,
-    // Conversation state is stored under "<channel>/conversations/<id>" (botbuilder's key).
-    botState: db.prepare("DELETE FROM bot_state WHERE key LIKE '%/conversations/' || ? ESCAPE '\\'").run(conversationId.replace(/[\\%_]/g, '\\$&')).changes,
+    // botbuilder stores conversation state under "<channel>/conversations/<id>/" (with the slash).
+    botState: db.prepare("DELETE FROM bot_state WHERE key LIKE '%/conversations/' || ? || '/' ESCAPE '\\'").run(conversationId.replace(/[\\%_]/g, '\\$&')).changes,
   }))();
 }

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Activity, ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { EventStore } from '../../src/analytics/eventStore';
 import { PhrasingSuggestions } from '../../src/analytics/phrasingSuggestions';
 import { HandoffStore } from '../../src/handoff/handoffStore';
@@ -27,12 +28,19 @@ describe('erasing a conversation', () => {
     return db;
   }
 
+  /** The key botbuilder itself stores a conversation's state under. */
+  function stateKey(conversationId: string): string {
+    const context = new TurnContext(new TestAdapter(), { type: 'message', channelId: 'directline', conversation: { id: conversationId } } as Activity);
+    return new ConversationState(new MemoryStorage()).getStorageKey(context) ?? '';
+  }
+
   it('removes its analytics, hand-offs and bot state, and nothing of other conversations', async () => {
     const db = seed(':memory:');
-    await new SqliteStorage(db).write({ 'directline/conversations/conv-1': { dialogState: {} }, 'directline/conversations/conv-2': { dialogState: {} } });
+    await new SqliteStorage(db).write({ [stateKey('conv-1')]: { dialogState: {} }, [stateKey('conv-2')]: { dialogState: {} }, [stateKey('conv-10')]: { dialogState: {} } });
     expect(eraseConversation(db, 'conv-1')).toEqual({ analyticsEvents: 1, handoffs: 1, botState: 1 });
     expect(new EventStore(db).forConversation('conv-2')).toHaveLength(1);
-    expect(Object.keys(await new SqliteStorage(db).read(['directline/conversations/conv-2']))).toHaveLength(1);
+    expect(await new SqliteStorage(db).read([stateKey('conv-1')])).toEqual({});
+    expect(Object.keys(await new SqliteStorage(db).read([stateKey('conv-2'), stateKey('conv-10')]))).toHaveLength(2);
     expect(JSON.stringify(db.prepare('SELECT * FROM handoffs').all())).not.toContain('private words');
   });
 
