@@ -27,7 +27,7 @@ const helplineLine = `Family Rights Group advice line: ${HELPLINE.number}. ${HEL
 export function welcomeMessages(botName: string, hasQuickExit: boolean): string[] {
   const safety = hasQuickExit
     ? 'If anyone is in danger right now, call 999. To leave this page fast, press Quick Exit (or Shift three times): it clears this chat.'
-    : 'If anyone is in danger right now, call 999.';
+    : 'If anyone is in danger right now, call 999. This chat stays in your Teams history, so think about who else can open your Teams.';
   return [
     `Hello, I'm the ${botName}. I'm a computer program, not a person or a lawyer. I can help you understand what is happening when children's services (social services) are involved with your family, and what you can do.`,
     "I give general information about the law in England. The law in Wales is different in places, and I'll say when it is.",
