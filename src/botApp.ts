@@ -18,7 +18,8 @@ import { registerStaticFiles } from './server/staticFiles';
 import { registerWebChatTokenRoute } from './server/webChatTokenRoute';
 import { registerWidgetConfigRoute } from './server/widgetConfigRoute';
 import { openSqliteDatabase } from './storage/sqliteDatabase';
-import { SqliteStorage } from './storage/sqliteStorage';
+import { openBotState } from './storage/openBotState';
+import { turnLockMiddleware } from './storage/conversationTurnLock';
 import { ConsoleAccounts } from './accounts/consoleAccounts';
 import { ConsoleSessions } from './accounts/consoleSessions';
 import { CallbackRequests } from './handoff/callbackRequests';
@@ -67,12 +68,14 @@ export interface BotSeams {
 
 export async function startBot(config: Config, log: Logger, rootDir: string = resolve(__dirname, '..'), seams: BotSeams = {}): Promise<RunningBot> {
   const database = openSqliteDatabase(config.sqlitePath);
-  const storage = new SqliteStorage(database);
+  const botState = await openBotState(config, database, log);
+  const storage = botState.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
-  const adapter = createBotAdapter(config, log, [retryFilter]);
+  // The lock comes first: it must cover the retry filter's read and the bot's save of the same state.
+  const adapter = createBotAdapter(config, log, [turnLockMiddleware(botState.turnLock), retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
   loadVocabulary();
   const cannedReplies = loadCannedReplies(resolve(rootDir, config.cannedRepliesPath));
@@ -200,7 +203,8 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       clearInterval(retention);
       bot.handoff.delivery.stop();
       await botServer.close();
-      storage.close();
+      await botState.close();
+      database.close();
     },
   };
 }

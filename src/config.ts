@@ -23,6 +23,12 @@ export interface Config {
   readonly microsoftAppId: string;
   readonly microsoftAppPassword: string;
   readonly microsoftAppTenantId: string;
+  /**
+   * DATABASE_URL: a PostgreSQL connection string (postgres://user:password@host:5432/db?sslmode=require).
+   * Set = conversation state lives in PostgreSQL and turns of one conversation are serialised across
+   * instances; empty (default) = everything in the SQLite file. An unreachable server stops start-up.
+   */
+  readonly databaseUrl: string;
   /** SQLITE_PATH: the state database. Default ./data/bot.sqlite; its folder is created. A read-only path stops start-up. */
   readonly sqlitePath: string;
   /** DIRECT_LINE_SECRET: Azure Direct Line secret. Set = the web page gets tokens from Azure; empty = the built-in gateway. Never sent to a browser. */
@@ -183,6 +189,11 @@ export function loadConfig(env: Env): Config {
 
   const entraSignIn = entraSettings(text, problems);
 
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL connection string starting postgres:// (such as postgres://bot:PASSWORD@db.example:5432/advice?sslmode=require). Fix it, or leave it empty to use SQLite.');
+  }
+
   const config: Config = {
     nodeEnv,
     port: wholeNumber('PORT', 3978, 0, 65535, ''),
@@ -192,6 +203,7 @@ export function loadConfig(env: Env): Config {
     microsoftAppId,
     microsoftAppPassword,
     microsoftAppTenantId,
+    databaseUrl,
     sqlitePath: text('SQLITE_PATH', './data/bot.sqlite'),
     directLineSecret,
     directLineEndpoint: httpsUrl('DIRECT_LINE_ENDPOINT', DEFAULT_DIRECT_LINE_ENDPOINT).replace(/\/+$/, ''),

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { createMemoryLogger } from '../../src/logger';
+import { openPostgresPool, type PostgresPoolOptions } from '../../src/storage/postgresPool';
+
+/** The server the PostgreSQL tests use; CI sets it (postgres://postgres@127.0.0.1:5432/test locally). */
+export const databaseUrl = process.env.DATABASE_URL;
+
+/**
+ * `describe`, for tests that need PostgreSQL. Without DATABASE_URL they are skipped with a note —
+ * except under CI, where a missing DATABASE_URL fails, so CI cannot pass by testing nothing.
+ */
+export function describePostgres(name: string, body: () => void): void {
+  if (databaseUrl) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI) {
+    describe(name, () => {
+      it('needs DATABASE_URL', () => {
+        throw new Error('CI is set but DATABASE_URL is not: the PostgreSQL tests cannot run. Set DATABASE_URL in .ci/run.');
+      });
+    });
+    return;
+  }
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping PostgreSQL tests "${name}": DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test).`);
+  describe.skip(name, body);
+}
+
+/**
+ * A schema of its own for one test file (t_<random>), and pools whose search_path points at it, so
+ * test files running at once on the shared server never see each other's tables. `drop()` closes
+ * every pool made here and drops the schema.
+ */
+export class TestSchema {
+  readonly name = `t_${randomBytes(6).toString('hex')}`;
+  private readonly pools: pg.Pool[] = [];
+  private admin: pg.Pool | undefined;
+
+  async create(): Promise<this> {
+    this.admin = openPostgresPool(requireUrl(), { max: 1, log: createMemoryLogger() });
+    await this.admin.query(`CREATE SCHEMA ${this.name}`);
+    return this;
+  }
+
+  /** A pool in this schema; closed by drop() unless closed before. */
+  pool(options: PostgresPoolOptions = {}): pg.Pool {
+    const pool = openPostgresPool(requireUrl(), { max: 4, log: createMemoryLogger(), ...options, searchPath: this.name });
+    this.pools.push(pool);
+    return pool;
+  }
+
+  /** Runs `sql` in this schema with the admin connection. */
+  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
+    if (!this.admin) throw new Error('TestSchema.create() first');
+    const client = await this.admin.connect();
+    try {
+      await client.query(`SET search_path = ${this.name}`);
+      return (await client.query<R>(sql, values)).rows;
+    } finally {
+      await client.query('RESET search_path').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async drop(): Promise<void> {
+    await Promise.all(this.pools.splice(0).map((pool) => (pool.ended ? undefined : pool.end())));
+    if (this.admin) {
+      await this.admin.query(`DROP SCHEMA IF EXISTS ${this.name} CASCADE`);
+      await this.admin.end();
+      this.admin = undefined;
+    }
+  }
+}
+
+function requireUrl(): string {
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+  return databaseUrl;
+}
