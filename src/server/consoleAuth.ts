@@ -179,7 +179,8 @@ export function requireRecentSignIn(sessions: ConsoleSessions, roles: readonly R
     const verdict = await guard(req);
     if (!verdict.ok) return sendError(res, verdict.status, verdict.message);
     if (now().getTime() - verdict.account.authenticatedAt.getTime() > RECENT_SIGN_IN_MS) {
-      return res.send(401, { error: { code: REAUTHENTICATION_REQUIRED, message: CONFIRM_IDENTITY } });
+      res.send(401, { error: { code: REAUTHENTICATION_REQUIRED, message: CONFIRM_IDENTITY } });
+      return;
     }
     await handler(req, res, verdict.account);
   };

@@ -6,6 +6,7 @@ import { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { DirectLineStream } from '../channels/directline/directLineStream';
 import { Logger, describeError } from '../logger';
 import { validateIncomingActivity } from './activityValidation';
+import { frameworkLog } from './frameworkLog';
 import { checkRequest, MAX_BODY_BYTES, sendVerdict } from './requestGuard';
 
 export interface BotServerParts {
@@ -31,7 +32,7 @@ export interface BotServer {
 }
 
 export function createBotServer(parts: BotServerParts): BotServer {
-  const server = restify.createServer({ name: 'family-advice-bot', handleUpgrades: false });
+  const server = restify.createServer({ name: 'family-advice-bot', handleUpgrades: false, log: frameworkLog(parts.log) as never });
   guardHttpServer(server.server);
   server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

@@ -7,8 +7,17 @@ const NEW_PASSWORD = 'a brand new passphrase for Robin';
 
 let bot: TestBot;
 let sqlitePath = '';
+/** Everything written to the terminal while the bot ran: nothing secret may appear there either. */
+const terminal: string[] = [];
 
 beforeAll(async () => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: never[]) => {
+      terminal.push(String(chunk));
+      return write(chunk as string, ...rest);
+    }) as typeof stream.write);
+  }
   bot = await startTestBot();
   sqlitePath = join(bot.dataDir, 'bot.sqlite');
   await addAccount(sqlitePath, 'ada', 'Ada', 'admin');
@@ -17,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot.stop();
+  jest.restoreAllMocks();
 });
 
 async function signIn(username: string, password = TEST_PASSWORD): Promise<string> {
@@ -149,8 +159,8 @@ describe('account management', () => {
     expect((await call(await signIn('ada'), 'POST', `/api/admin/accounts/${id}/disable`)).status).toBe(400);
   });
 
-  it('logs who changed what by id, never a password or a name', async () => {
-    const lines = bot.logLines.join('\n');
+  it('logs who changed what by id, never a password or a name, in its log or on the terminal', async () => {
+    const lines = [...bot.logLines, ...terminal].join('\n');
     expect(lines).toMatch(/console_account_created/);
     expect(lines).toMatch(/console_account_password_set/);
     for (const secret of [TEST_PASSWORD, NEW_PASSWORD, 'Robin', 'not my password']) expect(lines).not.toContain(secret);
