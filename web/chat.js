@@ -165,6 +165,8 @@
     var secondary = '#505a5f';
     return {
       accent: blue,
+      // Bot replies use Markdown for bold and links; HTML inside Markdown is never wanted.
+      markdownRenderHTML: false,
       primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
       subtle: secondary,
       timestampColor: secondary,

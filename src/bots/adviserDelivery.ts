@@ -1,4 +1,4 @@
-import { ActivityTypes, ConversationReference, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, ConversationReference, ConversationState, MessageFactory, StatePropertyAccessor, TextFormatTypes, TurnContext } from 'botbuilder';
 import { PerConversationQueue } from '../channels/directline/perConversationQueue';
 import { HANDOFF_BUTTONS, HANDOFF_WORDS } from '../dialogs/handoff/handoffWording';
 import { HandoffDesk } from '../handoff/handoffDesk';
@@ -35,7 +35,7 @@ export class AdviserDelivery {
       this.detach.push(() => this.desk.off(event, listener as never));
     };
     on('adviserMessage', (message: HandoffMessage, handoff: Handoff) => void this.deliverMessage(message, handoff));
-    on('accepted', (handoff: Handoff) => void this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]));
+    on('accepted', (handoff: Handoff) => void this.tell(handoff, [plainText(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]));
     on('ended', (handoff: Handoff) => void this.announceEnd(handoff));
     on('stillThere', (handoff: Handoff) =>
       void this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.stillHere, HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.stillThere)]),
@@ -64,7 +64,7 @@ export class AdviserDelivery {
     return this.order.run(handoff.conversationId, async () => {
       if (this.desk.store.message(message.id)?.deliveredAt) return;
       await this.sendNow(handoff, async (context) => {
-        await context.sendActivity(MessageFactory.text(message.text));
+        await context.sendActivity(plainText(message.text));
         this.desk.store.markDelivered(message.id, new Date());
       });
     });
@@ -83,7 +83,7 @@ export class AdviserDelivery {
         await this.conversationState.load(context);
         await this.feedbackFor.set(context, handoff.id);
         await context.sendActivities([
-          MessageFactory.text(HANDOFF_WORDS.adviserEnded(handoff.adviserName ?? 'The adviser')),
+          plainText(HANDOFF_WORDS.adviserEnded(handoff.adviserName ?? 'The adviser')),
           MessageFactory.suggestedActions([HANDOFF_BUTTONS.helpful, HANDOFF_BUTTONS.notHelpful], HANDOFF_WORDS.wasItHelpful),
         ]);
         await this.conversationState.saveChanges(context);
@@ -123,4 +123,12 @@ export class AdviserDelivery {
       this.log.warn('handoff_delivery_failed', { handoffId: handoff.id, ...describeError(error) });
     }
   }
+}
+
+/**
+ * Text someone typed (an adviser's message, an adviser's name) goes to the person as plain text:
+ * chat clients render Markdown, and Markdown can carry HTML, links and images the adviser never meant.
+ */
+function plainText(text: string): Partial<Activity> {
+  return { ...MessageFactory.text(text), textFormat: TextFormatTypes.Plain };
 }

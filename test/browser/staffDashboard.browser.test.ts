@@ -198,7 +198,7 @@ function seed(sqlitePath: string): void {
     const handoff = handoffs.create({ conversationId: ERASED, conversationRef: { conversation: { id: ERASED } }, topic: 'section-20', learned: [], transcript: null }, at);
     handoffs.addMessage(handoff.id, 'user', 'hello', at);
     handoffs.end(handoff.id, 'user', 'Advice given', at);
-    db.prepare('INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)').run(`directline/conversations/${ERASED}`, '1', '{}', at.toISOString());
+    db.prepare('INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)').run(`directline/conversations/${ERASED}/`, '1', '{}', at.toISOString());
   } finally {
     db.close();
   }
@@ -217,7 +217,7 @@ beforeAll(async () => {
   // Checks the seeding itself: SqliteStorage is the bot's own store, so the state row is one it would read.
   const db = openSqliteDatabase(sqlite);
   try {
-    await expect(new SqliteStorage(db).read([`directline/conversations/${ERASED}`])).resolves.toHaveProperty([`directline/conversations/${ERASED}`]);
+    await expect(new SqliteStorage(db).read([`directline/conversations/${ERASED}/`])).resolves.toHaveProperty([`directline/conversations/${ERASED}/`]);
   } finally {
     db.close();
   }

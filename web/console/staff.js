@@ -41,6 +41,7 @@
   };
   var page = {
     name: $('staff-name'),
+    pages: $('console-pages'),
     signOut: $('sign-out'),
     nav: $('console-nav'),
     loading: $('loading'),
@@ -1001,6 +1002,12 @@
     page.eraseSubmit.setAttribute('aria-disabled', 'true');
     api('POST', API + '/erase', { conversationId: id })
       .then(function (result) {
+        if (result.cancelled) {
+          // They chose not to enter their password: keep the confirmation open so they can try again.
+          setFieldError(page.eraseAgainError, page.eraseAgain, 'Nothing was erased, because you did not enter your password. Press “Erase permanently” to try again.');
+          page.eraseAgain.focus();
+          return;
+        }
         if (!result.ok || !result.body) {
           resetErase();
           setFieldError(page.eraseIdError, page.eraseId, result.message || 'The conversation was not erased. Please try again.');
@@ -1075,6 +1082,8 @@
         page.name.textContent = 'Signed in as ' + me.body.displayName;
         page.name.hidden = false;
         page.signOut.hidden = false;
+        // Admins can also reach the adviser console and the accounts page from here.
+        page.pages.hidden = me.body.role !== 'admin';
         return api('GET', API + '/entries');
       })
       .then(function (entries) {
