@@ -17,14 +17,17 @@ export function checkRequest(req: IncomingMessage): GuardVerdict {
   if (!ALLOWED_METHODS.has(req.method ?? '')) return reject(405, 'Method not allowed.');
   const target = req.url ?? '';
   if (!target.startsWith('/') || target.startsWith('//') || target.length > 4096) return reject(400, 'Bad request target.');
+  if (!parsesAsUrl(`http://localhost${target}`)) return reject(400, 'Bad request target.');
   try {
-    new URL(target, 'http://localhost');
     decodeURI(target);
   } catch {
     return reject(400, 'Bad request target.');
   }
   const host = req.headers.host;
   if (host !== undefined && !HOST_PATTERN.test(host)) return reject(400, 'Bad Host header.');
+  // restify parses "http://" + Host + target on every request, outside any try. Hosts the pattern lets
+  // through can still fail that parse (port 99999, "[1:2:3]", "999.1.1.1", "xn--a") and would end the process.
+  if (!parsesAsUrl(`http://${host || 'localhost'}${target}`)) return reject(400, 'Bad Host header.');
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
   if (encoding !== 'identity') return reject(415, 'Compressed request bodies are not accepted.');
   const length = req.headers['content-length'];
@@ -36,6 +39,16 @@ export function sendVerdict(res: ServerResponse, verdict: Extract<GuardVerdict, 
   const body = JSON.stringify({ error: { code: 'BadRequest', message: verdict.message } });
   res.writeHead(verdict.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' });
   res.end(body);
+}
+
+/** Parses the way restify's Request.getUrl does (one string, not a path resolved against a base). */
+function parsesAsUrl(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function reject(status: number, message: string): GuardVerdict {

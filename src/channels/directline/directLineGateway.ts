@@ -94,7 +94,7 @@ export class DirectLineGateway {
   /** Posts a client activity; a resend of the same client activity is delivered again under its first id, never echoed twice. */
   async post(claims: TokenClaims, body: unknown): Promise<string> {
     const read = readClientActivity(body, claims.userId, this.options.bot);
-    if (!read.ok) throw new GatewayError(400, 'BadArgument', read.message);
+    if (!read.ok) throw new GatewayError(read.status, read.status === 413 ? 'MessageSizeTooBig' : 'BadArgument', read.message);
     const conversationId = claims.conversationId;
     return this.queue.run(conversationId, async () => {
       const knownId = read.clientActivityId ? this.options.hub.findClientActivity(conversationId, read.clientActivityId) : undefined;
