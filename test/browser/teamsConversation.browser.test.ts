@@ -52,7 +52,7 @@ beforeAll(async () => {
   await page.waitForFunction(() => 'WebChat' in window);
 
   const activities = await teamsConversation();
-  await page.evaluate((toShow) => {
+  await page.evaluate((toShow: unknown[]) => {
     const posted: unknown[] = [];
     (window as unknown as { posted: unknown[] }).posted = posted;
     const observable = (emit: (next: (value: unknown) => void) => void) => ({
@@ -73,7 +73,7 @@ beforeAll(async () => {
     };
     const webChat = (window as unknown as { WebChat: { renderWebChat: (props: object, element: Element | null) => void } }).WebChat;
     webChat.renderWebChat({ directLine, userID: 'teams-user', locale: 'en-GB' }, document.getElementById('chat'));
-  }, activities as never);
+  }, activities as unknown[]);
 });
 
 afterAll(async () => {
