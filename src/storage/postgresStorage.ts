@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { storeItemJson } from './storeItemJson';
 import type pg from 'pg';
 import { codeOf, inTransaction } from './postgresPool';
 
@@ -65,7 +66,7 @@ export class PostgresStorage implements Storage {
       return {
         key: checkedKey(key),
         expected: eTag === undefined || eTag === null || eTag === '' || eTag === '*' ? null : String(eTag),
-        json: serialise(key, item),
+        json: storeItemJson('PostgresStorage', key, item),
       };
     });
     if (pending.length === 0) return;
@@ -130,28 +131,4 @@ function checkedKey(key: string): string {
     throw new Error(`PostgresStorage: not saved, the key ${JSON.stringify(key)} contains a NUL character, which PostgreSQL cannot store.`);
   }
   return key;
-}
-
-function serialise(key: string, item: unknown): string {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw new Error(`PostgresStorage: not saved, "${key}" must be an object (found ${kindOf(item)}).`);
-  }
-  const { eTag: _eTag, ...value } = item as StoreItem;
-  try {
-    const json: string | undefined = JSON.stringify(value);
-    // A toJSON() that returns undefined makes stringify return undefined rather than throw.
-    if (json === undefined) throw new Error('it serialises to nothing');
-    // JSON.stringify escapes NUL and lone surrogates, so the text is always storable.
-    return json;
-  } catch (err) {
-    // Circular values throw TypeError, very deep ones RangeError; V8's messages name properties,
-    // never values, so they are safe to log.
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`PostgresStorage: not saved, "${key}" cannot be stored as JSON: ${reason}`, { cause: err });
-  }
-}
-
-function kindOf(item: unknown): string {
-  if (item === null) return 'null';
-  return Array.isArray(item) ? 'an array' : typeof item;
 }

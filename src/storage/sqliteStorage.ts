@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { storeItemJson } from './storeItemJson';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqliteDatabase';
 
@@ -51,7 +52,7 @@ export class SqliteStorage implements Storage {
     const pending = Object.entries(changes).map(([key, item]) => ({
       key,
       eTag: (item as StoreItem | undefined)?.eTag,
-      json: serialise(key, item),
+      json: storeItemJson('SqliteStorage', key, item),
     }));
     if (pending.length === 0) return;
 
@@ -85,27 +86,4 @@ export class SqliteStorage implements Storage {
   close(): void {
     this.db.close();
   }
-}
-
-function serialise(key: string, item: unknown): string {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    throw new Error(`SqliteStorage: not saved, "${key}" must be an object (found ${kindOf(item)}).`);
-  }
-  const { eTag: _eTag, ...value } = item as StoreItem;
-  try {
-    const json: string | undefined = JSON.stringify(value);
-    // A toJSON() that returns undefined makes stringify return undefined rather than throw.
-    if (json === undefined) throw new Error('it serialises to nothing');
-    return json;
-  } catch (err) {
-    // Circular values throw TypeError, very deep ones RangeError (call stack): the process lives on
-    // and V8's messages name properties, never values, so they are safe to log.
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`SqliteStorage: not saved, "${key}" cannot be stored as JSON: ${reason}`, { cause: err });
-  }
-}
-
-function kindOf(item: unknown): string {
-  if (item === null) return 'null';
-  return Array.isArray(item) ? 'an array' : typeof item;
 }

@@ -6,9 +6,9 @@
  * and nothing may leave for another host.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAccount, TEST_PASSWORD } from '../support/adviserClient';
+import { ageSignIns } from '../support/ageSignIns';
 import { startTestBot, TestBot } from '../support/startTestBot';
 import { guardNetwork, GuardedNetwork, launchChromium } from './support/browser';
 import { deviceStorage, seriousAccessibilityProblems } from './support/chatPage';
@@ -88,16 +88,6 @@ async function openAdminPage(): Promise<Page> {
   return page;
 }
 
-/** Makes every open session look as if its password was last entered `minutes` ago (and it stayed active). */
-function ageSignIns(minutes: number): void {
-  const db = new Database(sqlitePath);
-  try {
-    const then = new Date(Date.now() - minutes * 60_000).toISOString();
-    db.prepare('UPDATE console_sessions SET created_at = ?, authenticated_at = ?, last_seen_at = ?').run(then, then, new Date().toISOString());
-  } finally {
-    db.close();
-  }
-}
 
 /** The HTTP status of signing in outside the browser. */
 async function signInStatus(username: string, password: string): Promise<number> {
@@ -251,7 +241,7 @@ test('an old sign-in asks for the password again, then the action finishes by it
   await add.getByLabel('Username').fill('kit');
   await add.getByLabel('Role').selectOption('adviser');
   await add.getByLabel('First password').fill(ROBIN_PASSWORD);
-  ageSignIns(10);
+  ageSignIns(sqlitePath, 10);
 
   // Escape cancels: nothing changes, and the page says why.
   await add.getByRole('button', { name: 'Add account' }).click();
@@ -307,7 +297,7 @@ test('the staff dashboard asks for the password before erasing after an old sign
   await page.locator('#erase-form').getByRole('button', { name: 'Continue' }).click();
   const confirm = page.locator('#erase-confirm');
   await confirm.getByLabel('Type the conversation id again to confirm').fill(id);
-  ageSignIns(10);
+  ageSignIns(sqlitePath, 10);
 
   // Cancel keeps the confirmation open, and says nothing was erased.
   await confirm.getByRole('button', { name: 'Erase permanently' }).click();

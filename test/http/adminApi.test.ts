@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addAccount, TEST_PASSWORD } from '../support/adviserClient';
+import { ageSignIns } from '../support/ageSignIns';
 import { startTestBot, TestBot } from '../support/startTestBot';
 
 const NEW_PASSWORD = 'a brand new passphrase for Robin';
@@ -49,16 +50,6 @@ async function call(cookie: string, method: string, path: string, body?: unknown
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** Makes every open session look as if its password was last entered `minutes` ago (and it stayed active). */
-function ageSignIns(minutes: number): void {
-  const db = new Database(sqlitePath);
-  try {
-    const then = new Date(Date.now() - minutes * 60_000).toISOString();
-    db.prepare('UPDATE console_sessions SET created_at = ?, authenticated_at = ?, last_seen_at = ?').run(then, then, new Date().toISOString());
-  } finally {
-    db.close();
-  }
-}
 
 function accountId(username: string): number {
   const db = new Database(sqlitePath, { readonly: true });
@@ -102,7 +93,7 @@ describe('account management', () => {
 
   it('asks for the password again when it was last entered more than five minutes ago', async () => {
     const admin = await signIn('ada');
-    ageSignIns(6);
+    ageSignIns(sqlitePath, 6);
     const refused = await call(admin, 'POST', '/api/admin/accounts', { username: 'kit', displayName: 'Kit', role: 'adviser', password: TEST_PASSWORD });
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('ReauthenticationRequired');
@@ -116,7 +107,7 @@ describe('account management', () => {
 
   it('asks for the password again before erasing a conversation', async () => {
     const staff = await signIn('stella');
-    ageSignIns(10);
+    ageSignIns(sqlitePath, 10);
     const erase = () => call(staff, 'POST', '/api/staff/erase', { conversationId: 'conversation-to-erase' });
     expect((await erase()).body.error.code).toBe('ReauthenticationRequired');
     expect((await call(staff, 'POST', '/api/console/reauthenticate', { password: TEST_PASSWORD })).status).toBe(204);

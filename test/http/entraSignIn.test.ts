@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { addAccount, TEST_PASSWORD } from '../support/adviserClient';
 import { FAKE_CLIENT, FAKE_SECRET, FAKE_TENANT, FakeUser, startFakeEntra } from '../support/fakeEntra';
+import { ageSignIns } from '../support/ageSignIns';
 import { startTestBot, TestBot } from '../support/startTestBot';
 
 let entra: Awaited<ReturnType<typeof startFakeEntra>>;
@@ -114,7 +114,7 @@ describe('signing in to the consoles with Microsoft Entra ID', () => {
   it('confirms who someone is again with Microsoft before a sensitive action', async () => {
     const first = await signInWithMicrosoft({ preferredUsername: 'stella.jones@charity.example' });
     const session = first.cookies.find((c) => c.startsWith('console_session=')) ?? '';
-    ageSignIns(10);
+    ageSignIns(sqlitePath, 10);
     const erase = () => fetch(`${bot.url}/api/staff/erase`, {
       method: 'POST',
       headers: { cookie: session, 'content-type': 'application/json', 'x-console-request': '1' },
@@ -153,12 +153,3 @@ describe('signing in to the consoles with Microsoft Entra ID', () => {
   });
 });
 
-function ageSignIns(minutes: number): void {
-  const db = new Database(sqlitePath);
-  try {
-    const then = new Date(Date.now() - minutes * 60_000).toISOString();
-    db.prepare('UPDATE console_sessions SET created_at = ?, authenticated_at = ?, last_seen_at = ?').run(then, then, new Date().toISOString());
-  } finally {
-    db.close();
-  }
-}

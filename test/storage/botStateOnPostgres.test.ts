@@ -4,6 +4,7 @@ import { PostgresTurnLock, turnLockMiddleware } from '../../src/storage/conversa
 import { runPostgresMigrations } from '../../src/storage/postgresMigrate';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
 import { describePostgres, TestSchema } from './postgresTestDatabase';
+import { nameAndCountTurn } from './nameAndCountBot';
 
 describePostgres('bot state kept in PostgreSQL', () => {
   const schema = new TestSchema();
@@ -31,23 +32,7 @@ describePostgres('bot state kept in PostgreSQL', () => {
     const storage = new PostgresStorage(pool);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const name = userState.createProperty<string>('name');
-    const messages = conversationState.createProperty<number>('messages');
-
-    const adapter = new TestAdapter(async (context) => {
-      const count = (await messages.get(context, 0)) + 1;
-      await messages.set(context, count);
-      const told = /^my name is (.+)$/i.exec(context.activity.text ?? '');
-      if (told) {
-        await name.set(context, told[1]);
-        await context.sendActivity(`Hello ${told[1]}`);
-      } else {
-        const known = await name.get(context);
-        await context.sendActivity(`${known ? `You are ${known}` : "I don't know your name"} (message ${count})`);
-      }
-      await conversationState.saveChanges(context);
-      await userState.saveChanges(context);
-    }, template);
+    const adapter = new TestAdapter(nameAndCountTurn(conversationState, userState), template);
     adapter.use(turnLockMiddleware(new PostgresTurnLock(lockPool, { log: createMemoryLogger() })));
 
     return {

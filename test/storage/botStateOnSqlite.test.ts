@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { nameAndCountTurn } from './nameAndCountBot';
 
 /**
  * A tiny bot that keeps a name in user state and a message count in conversation state.
@@ -13,23 +14,7 @@ function startBot(path: string, template?: Partial<Activity>) {
   const storage = new SqliteStorage(openSqliteDatabase(path));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const name = userState.createProperty<string>('name');
-  const messages = conversationState.createProperty<number>('messages');
-
-  const adapter = new TestAdapter(async (context) => {
-    const count = (await messages.get(context, 0)) + 1;
-    await messages.set(context, count);
-    const told = /^my name is (.+)$/i.exec(context.activity.text ?? '');
-    if (told) {
-      await name.set(context, told[1]);
-      await context.sendActivity(`Hello ${told[1]}`);
-    } else {
-      const known = await name.get(context);
-      await context.sendActivity(`${known ? `You are ${known}` : "I don't know your name"} (message ${count})`);
-    }
-    await conversationState.saveChanges(context);
-    await userState.saveChanges(context);
-  }, template);
+  const adapter = new TestAdapter(nameAndCountTurn(conversationState, userState), template);
 
   return { adapter, stop: () => storage.close() };
 }
