@@ -31,9 +31,16 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 20_000;
+
 export function createBotServer(parts: BotServerParts): BotServer {
   const server = restify.createServer({ name: 'family-advice-bot', handleUpgrades: false, log: frameworkLog(parts.log) as never });
   guardHttpServer(server.server);
+  // A client that starts a request and never finishes it must not hold a connection for Node's
+  // default five minutes. Long-lived streams (events, WebSocket) are unaffected: their requests are complete.
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const verdict = checkRequest(req);

@@ -41,7 +41,7 @@ export function staticFileTable(rootDir: string): Readonly<Record<string, Static
 export function registerStaticFiles(server: Server, rootDir: string): void {
   const cache = new Map<string, Buffer>();
   for (const [path, entry] of Object.entries(staticFileTable(rootDir))) {
-    server.get(path, async (req: Request, res: Response) => {
+    const serve = async (req: Request, res: Response) => {
       try {
         const body = cache.get(entry.file) ?? (await readFile(entry.file));
         cache.set(entry.file, body);
@@ -56,6 +56,9 @@ export function registerStaticFiles(server: Server, rootDir: string): void {
       } catch {
         res.send(404, { error: { code: 'NotFound', message: `${path} is missing from this installation. Run "npm run build".` } });
       }
-    });
+    };
+    // restify routes HEAD only to HEAD handlers; link checkers and uptime monitors use it.
+    server.get(path, serve);
+    server.head(path, serve);
   }
 }

@@ -10,8 +10,13 @@ export interface ActivitySet {
 
 type Listener = (set: ActivitySet) => void;
 
+export const DEFAULT_MAX_BYTES_PER_CONVERSATION = 1024 * 1024;
+export const DEFAULT_MAX_BYTES_TOTAL = 64 * 1024 * 1024;
+
 interface ConversationLog {
-  readonly entries: Array<{ watermark: number; activity: WireActivity }>;
+  readonly entries: Array<{ watermark: number; activity: WireActivity; bytes: number }>;
+  /** Size of the entries as JSON. */
+  bytes: number;
   readonly listeners: Set<Listener>;
   /** clientActivityID → id we gave it, so a client's resend of the same message is not delivered twice. */
   readonly clientIds: Map<string, string>;
@@ -22,6 +27,13 @@ interface ConversationLog {
 export interface ConversationHubOptions {
   /** Activities kept per conversation for polling clients; older ones drop off. */
   readonly maxActivitiesPerConversation: number;
+  /**
+   * Bytes (as JSON) kept per conversation; older activities drop off first, the newest always stays.
+   * Without it one token could park 500 messages of 250 KB each here for an hour. Default 1 MB.
+   */
+  readonly maxBytesPerConversation?: number;
+  /** Bytes kept across all conversations; past it, the oldest activities of the oldest conversations go. Default 64 MB. */
+  readonly maxBytesTotal?: number;
   /** A conversation with no traffic for this long is forgotten (its text leaves memory). */
   readonly idleMilliseconds: number;
   readonly now?: () => number;
@@ -37,10 +49,15 @@ export class ConversationHub {
   private readonly conversations = new Map<string, ConversationLog>();
   private lastWatermark: number;
   private readonly now: () => number;
+  private readonly maxBytesPerConversation: number;
+  private readonly maxBytesTotal: number;
+  private totalBytes = 0;
 
   constructor(private readonly options: ConversationHubOptions) {
     this.now = options.now ?? Date.now;
     this.lastWatermark = this.now() * 1000;
+    this.maxBytesPerConversation = options.maxBytesPerConversation ?? DEFAULT_MAX_BYTES_PER_CONVERSATION;
+    this.maxBytesTotal = options.maxBytesTotal ?? DEFAULT_MAX_BYTES_TOTAL;
   }
 
   /** Marks the conversation started; returns false if it already was (so conversationUpdate is sent once). */
@@ -63,8 +80,14 @@ export class ConversationHub {
       channelId: 'directline',
     };
     delete stored.serviceUrl;
-    log.entries.push({ watermark, activity: stored });
-    if (log.entries.length > this.options.maxActivitiesPerConversation) log.entries.shift();
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    log.entries.push({ watermark, activity: stored, bytes });
+    log.bytes += bytes;
+    this.totalBytes += bytes;
+    while (log.entries.length > 1 && (log.entries.length > this.options.maxActivitiesPerConversation || log.bytes > this.maxBytesPerConversation)) {
+      this.dropOldest(log);
+    }
+    if (this.totalBytes > this.maxBytesTotal) this.trimAll(log);
     const set = { activities: [stored], watermark: String(watermark) };
     for (const listener of log.listeners) listener(set);
     return stored;
@@ -97,6 +120,7 @@ export class ConversationHub {
 
   /** Quick Exit: drop everything held for this conversation at once. */
   forget(conversationId: string): void {
+    this.totalBytes -= this.conversations.get(conversationId)?.bytes ?? 0;
     this.conversations.delete(conversationId);
   }
 
@@ -106,6 +130,7 @@ export class ConversationHub {
     let removed = 0;
     for (const [id, log] of this.conversations) {
       if (log.lastUsed < cutoff && log.listeners.size === 0) {
+        this.totalBytes -= log.bytes;
         this.conversations.delete(id);
         removed += 1;
       }
@@ -117,10 +142,30 @@ export class ConversationHub {
     return this.conversations.size;
   }
 
+  /** What the kept activities take as JSON, across all conversations. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  private dropOldest(log: ConversationLog): void {
+    const dropped = log.entries.shift();
+    if (!dropped) return;
+    log.bytes -= dropped.bytes;
+    this.totalBytes -= dropped.bytes;
+  }
+
+  /** Over the hub-wide budget: oldest conversations (first created) lose their oldest activities first; `keep`'s newest stays. */
+  private trimAll(keep: ConversationLog): void {
+    for (const log of this.conversations.values()) {
+      while (this.totalBytes > this.maxBytesTotal && log.entries.length > (log === keep ? 1 : 0)) this.dropOldest(log);
+      if (this.totalBytes <= this.maxBytesTotal) return;
+    }
+  }
+
   private logFor(conversationId: string): ConversationLog {
     let log = this.conversations.get(conversationId);
     if (!log) {
-      log = { entries: [], listeners: new Set(), clientIds: new Map(), lastUsed: 0, started: false };
+      log = { entries: [], bytes: 0, listeners: new Set(), clientIds: new Map(), lastUsed: 0, started: false };
       this.conversations.set(conversationId, log);
     }
     log.lastUsed = this.now();
