@@ -17,6 +17,13 @@ interface PendingWrite {
   readonly json: string;
 }
 
+/**
+ * Longest /readyz waits for the database. Without a limit a network that silently drops packets held
+ * each probe until the query timeout (20 s): load balancers give up on a probe long before that, and
+ * every hung probe kept one of the pool's connections.
+ */
+export const PING_TIMEOUT_MS = 3_000;
+
 // One statement does the check and the write, so it holds across instances: PostgreSQL locks the
 // existing row and re-checks the eTag against its latest version before updating. A row that does
 // not exist yet is created whatever eTag was given (as botbuilder's MemoryStorage does).
@@ -99,9 +106,28 @@ export class PostgresStorage implements Storage {
     await this.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [wanted]);
   }
 
-  /** Resolves when the database answers a trivial query; used by /readyz. */
-  async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+  /**
+   * Resolves when the database answers a trivial query within `timeoutMs`; used by /readyz. A
+   * connection that does not answer in time is closed rather than handed to a turn.
+   */
+  async ping(timeoutMs: number = PING_TIMEOUT_MS): Promise<void> {
+    const started = Date.now();
+    const client = await connectWithin(this.pool, timeoutMs);
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      const remaining = Math.max(1, timeoutMs - (Date.now() - started));
+      await client.query({ text: 'SELECT 1', query_timeout: remaining } as pg.QueryConfig);
+    } catch (error) {
+      broken ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   private query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
@@ -119,6 +145,23 @@ export class PostgresStorage implements Storage {
       }
       throw error;
     }
+  }
+}
+
+/** pool.connect(), given up after `ms`; a connection that arrives later goes straight back to the pool. */
+async function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  const connecting = pool.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`PostgreSQL did not give a connection within ${ms} ms.`)), ms);
+  });
+  try {
+    return await Promise.race([connecting, timedOut]);
+  } catch (error) {
+    connecting.then((client) => client.release(), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
