@@ -33,12 +33,8 @@ import { PING_TIMEOUT_MS } from '../../src/storage/postgresStorage';
 import { BotProcess, freePort, useBotProcesses } from '../support/botProcess';
 import { databaseUrl, describePostgres, TestSchema } from '../storage/postgresTestDatabase';
 import { OutageMode, TcpProxy } from './support/tcpProxy';
+import { CRASH_SIGNS, SCRIPTS, ScriptName, sleep } from './support/faultScripts';
 
-const SCRIPTS = {
-  guided: ['Section 20 (voluntary care)', 'Already in section 20 care', 'Yes, but not yet', 'Not sure', 'start over'],
-  misunderstood: ['qwerty asdf', 'zxcv uiop', 'start over'],
-} as const;
-type ScriptName = keyof typeof SCRIPTS;
 
 const CONVERSATIONS = 20;
 const OUTAGE_MS = 10_000;
@@ -53,10 +49,8 @@ const RECOVERY_LIMIT_MS = 5_000;
 /** Normal turns each conversation must complete after the outage: more than a whole script. */
 const TURNS_AFTER = 6;
 const TROUBLE = MESSAGES.somethingWentWrong;
-const CRASH_SIGNS = /unhandledRejection|uncaughtException|UnhandledPromiseRejection|triggerUncaughtException|Node\.js v\d+\.\d+|FATAL ERROR/;
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(probe: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

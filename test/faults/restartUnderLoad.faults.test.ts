@@ -36,13 +36,8 @@ import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { BotProcess, freePort, useBotProcesses } from '../support/botProcess';
 import { databaseUrl, TestSchema } from '../storage/postgresTestDatabase';
+import { CRASH_SIGNS, SCRIPTS, ScriptName, sleep } from './support/faultScripts';
 
-/** A guided conversation walked to its last question and started again, and a run of misunderstandings. */
-const SCRIPTS = {
-  guided: ['Section 20 (voluntary care)', 'Already in section 20 care', 'Yes, but not yet', 'Not sure', 'start over'],
-  misunderstood: ['qwerty asdf', 'zxcv uiop', 'start over'],
-} as const;
-type ScriptName = keyof typeof SCRIPTS;
 
 const CONVERSATIONS = 30;
 /** Turns completed (all conversations together) before the kill, so it lands in steady load. */
@@ -50,9 +45,6 @@ const TURNS_BEFORE_KILL = 150;
 /** Each conversation must complete this many turns on the new process: more than a full script. */
 const TURNS_AFTER_RESTART = 7;
 const say = (text: string) => process.stdout.write(`${text}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Lines that mean the process hit something nobody caught. */
-const CRASH_SIGNS = /unhandledRejection|uncaughtException|UnhandledPromiseRejection|triggerUncaughtException|Node\.js v\d+\.\d+|FATAL ERROR/;
 
 interface WireActivity {
   id: string;

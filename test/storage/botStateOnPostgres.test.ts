@@ -1,22 +1,12 @@
 import { ConversationState, TestAdapter, TurnContext, UserState, type Activity } from 'botbuilder';
 import { createMemoryLogger } from '../../src/logger';
 import { PostgresTurnLock, turnLockMiddleware } from '../../src/storage/conversationTurnLock';
-import { runPostgresMigrations } from '../../src/storage/postgresMigrate';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
-import { describePostgres, TestSchema } from './postgresTestDatabase';
+import { describePostgres, useMigratedSchema } from './postgresTestDatabase';
 import { nameAndCountTurn } from './nameAndCountBot';
 
 describePostgres('bot state kept in PostgreSQL', () => {
-  const schema = new TestSchema();
-  beforeAll(async () => {
-    await schema.create();
-    const pool = schema.pool({ max: 1 });
-    await runPostgresMigrations(pool);
-    await pool.end();
-  });
-  afterAll(async () => {
-    await schema.drop();
-  });
+  const schema = useMigratedSchema();
   beforeEach(async () => {
     await schema.query('TRUNCATE bot_state');
   });

@@ -2,11 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Storage } from 'botbuilder';
 import { createMemoryLogger } from '../../src/logger';
 import { InProcessTurnLock, PostgresTurnLock, type ConversationTurnLock } from '../../src/storage/conversationTurnLock';
-import { runPostgresMigrations } from '../../src/storage/postgresMigrate';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
-import { describePostgres, TestSchema } from './postgresTestDatabase';
+import { describePostgres, useMigratedSchema } from './postgresTestDatabase';
 
 /**
  * The proof for "two turns of one conversation at once must not lose an update".
@@ -125,16 +124,7 @@ describe('lost updates in one process (SQLite, in-process lock)', () => {
 });
 
 describePostgres('lost updates across two instances (PostgreSQL)', () => {
-  const schema = new TestSchema();
-  beforeAll(async () => {
-    await schema.create();
-    const pool = schema.pool({ max: 1 });
-    await runPostgresMigrations(pool);
-    await pool.end();
-  });
-  afterAll(async () => {
-    await schema.drop();
-  });
+  const schema = useMigratedSchema();
 
   /** One bot instance: its own storage pool and, with the lock, its own lock pool. */
   function instance(name: string, withLock: boolean): Instance {

@@ -1,21 +1,10 @@
 import type pg from 'pg';
-import { runPostgresMigrations } from '../../src/storage/postgresMigrate';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
-import { describePostgres, TestSchema } from './postgresTestDatabase';
+import { describePostgres, TestSchema, useMigratedSchema } from './postgresTestDatabase';
 import { describeStorageConformance } from './storageConformance';
 
 describePostgres('PostgreSQL bot state', () => {
-  const schema = new TestSchema();
-
-  beforeAll(async () => {
-    await schema.create();
-    const pool = schema.pool({ max: 1 });
-    await runPostgresMigrations(pool);
-    await pool.end();
-  });
-  afterAll(async () => {
-    await schema.drop();
-  });
+  const schema = useMigratedSchema();
 
   describeStorageConformance('PostgreSQL', async () => {
     await schema.query('TRUNCATE bot_state');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { createMemoryLogger } from '../../src/logger';
+import { runPostgresMigrations } from '../../src/storage/postgresMigrate';
 import { openPostgresPool, type PostgresPoolOptions } from '../../src/storage/postgresPool';
 
 /** The server the PostgreSQL tests use; CI sets it (postgres://postgres@127.0.0.1:5432/test locally). */
@@ -77,4 +78,22 @@ export class TestSchema {
 function requireUrl(): string {
   if (!databaseUrl) throw new Error('DATABASE_URL is not set');
   return databaseUrl;
+}
+
+/**
+ * A schema of this test file's own with the bot's tables in it: made before the file's tests, dropped
+ * after them. Call inside a describePostgres block.
+ */
+export function useMigratedSchema(): TestSchema {
+  const schema = new TestSchema();
+  beforeAll(async () => {
+    await schema.create();
+    const pool = schema.pool({ max: 1 });
+    await runPostgresMigrations(pool);
+    await pool.end();
+  });
+  afterAll(async () => {
+    await schema.drop();
+  });
+  return schema;
 }
