@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import type pg from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { ConversationTurnLock, InProcessTurnLock, PostgresTurnLock } from './conversationTurnLock';
@@ -12,6 +13,8 @@ import { SqliteStorage } from './sqliteStorage';
 export interface BotStateStore {
   readonly storage: Storage & { ping(): Promise<void> };
   readonly turnLock: ConversationTurnLock;
+  /** The migrated PostgreSQL pool when DATABASE_URL is set; the other stores share it. */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function openBotState(config: Config, database: SqliteDatabase, log
   log.info('bot_state_on_postgres', { database: describeDatabaseUrl(config.databaseUrl) });
   return {
     storage: new PostgresStorage(pool),
+    pool,
     turnLock: new PostgresTurnLock(lockPool, { log }),
     close: async () => {
       await Promise.allSettled([pool.end(), lockPool.end()]);
