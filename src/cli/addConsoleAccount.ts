@@ -1,10 +1,17 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ConsoleAccounts, isRole, ROLES, type Role } from '../accounts/consoleAccounts';
-import { ConsoleSessions } from '../accounts/consoleSessions';
+import { isRole, ROLES, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
+import type { ConsoleSessions } from '../accounts/consoleSessions';
 import { MIN_PASSWORD_LENGTH } from '../accounts/passwordHash';
+import { PostgresConsoleAccounts } from '../accounts/postgresConsoleAccounts';
+import { PostgresConsoleSessions } from '../accounts/postgresConsoleSessions';
+import { SqliteConsoleAccounts } from '../accounts/sqliteConsoleAccounts';
+import { SqliteConsoleSessions } from '../accounts/sqliteConsoleSessions';
 import { loadConfigFromProcess } from '../config';
+import { createLogger } from '../logger';
+import { runPostgresMigrations } from '../storage/postgresMigrate';
+import { connectPostgres } from '../storage/postgresPool';
 import { openSqliteDatabase } from '../storage/sqliteDatabase';
 
 const USAGE = `Usage:
@@ -12,7 +19,9 @@ const USAGE = `Usage:
   npm run --silent account:add -- --username sam --reset-password
   npm run --silent account:add -- --username sam --disable
 The password is read from standard input (one line, at least ${MIN_PASSWORD_LENGTH} characters); at a terminal you are asked for it.
-Roles: ${ROLES.join(', ')} (admin may do everything). --db <path> uses that SQLite file instead of SQLITE_PATH.`;
+Roles: ${ROLES.join(', ')} (admin may do everything).
+The accounts are in PostgreSQL when DATABASE_URL is set, otherwise in the SQLite file at SQLITE_PATH;
+--db <path> uses that SQLite file instead.`;
 
 type AccountRequest =
   | { readonly action: 'create'; readonly db?: string; readonly username: string; readonly displayName: string; readonly role: Role }
@@ -20,16 +29,22 @@ type AccountRequest =
 
 class UsageError extends Error {}
 
+interface AccountDatabase {
+  readonly accounts: ConsoleAccounts;
+  readonly sessions: ConsoleSessions;
+  close(): Promise<void>;
+}
+
 /**
  * `npm run account:add`: creates a console account, resets its password or disables it, in the
- * bot's SQLite database. Changing a password or disabling signs the account out everywhere.
+ * bot's database (PostgreSQL when DATABASE_URL is set). Changing a password or disabling signs the
+ * account out everywhere.
  */
 async function main(): Promise<void> {
   const request = parseRequest(process.argv.slice(2));
-  const db = openSqliteDatabase(request.db ?? loadConfigFromProcess().sqlitePath);
+  const database = await openAccountDatabase(request.db);
   try {
-    const accounts = new ConsoleAccounts(db);
-    const sessions = new ConsoleSessions(db);
+    const { accounts, sessions } = database;
     if (request.action === 'create') {
       const password = await readPassword();
       const account = await accounts.create({ username: request.username, displayName: request.displayName, role: request.role, password });
@@ -37,20 +52,48 @@ async function main(): Promise<void> {
       return;
     }
 
-    const account = accounts.findByUsername(request.username);
+    const account = await accounts.findByUsername(request.username);
     if (!account) throw new Error(`There is no enabled console account with the username "${request.username}".`);
     if (request.action === 'reset-password') {
       await accounts.setPassword(account.id, await readPassword());
-      sessions.endAllFor(account.id);
+      await sessions.endAllFor(account.id);
       say(`Changed the password for ${account.username} (${account.displayName}). They have been signed out everywhere.`);
     } else {
-      accounts.disable(account.id);
-      sessions.endAllFor(account.id);
+      await accounts.disable(account.id);
+      await sessions.endAllFor(account.id);
       say(`Disabled ${account.username} (${account.displayName}). They can no longer sign in and have been signed out everywhere.`);
     }
   } finally {
-    db.close();
+    await database.close();
   }
+}
+
+/**
+ * The database the bot itself would use. On PostgreSQL the schema is brought up to date first: this
+ * may run before the bot ever has, and the migrations wait for each other if a bot starts meanwhile.
+ */
+async function openAccountDatabase(sqlitePath: string | undefined): Promise<AccountDatabase> {
+  if (sqlitePath !== undefined) return openSqliteAccounts(sqlitePath);
+  const config = loadConfigFromProcess();
+  if (!config.databaseUrl) return openSqliteAccounts(config.sqlitePath);
+  const pool = await connectPostgres(config.databaseUrl, { log: createLogger(), applicationName: 'family-advice-bot/account-cli', max: 2 });
+  try {
+    await runPostgresMigrations(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const close = async () => {
+    await pool.end();
+  };
+  return { accounts: new PostgresConsoleAccounts(pool), sessions: new PostgresConsoleSessions(pool), close };
+}
+
+function openSqliteAccounts(path: string): AccountDatabase {
+  const db = openSqliteDatabase(path);
+  return { accounts: new SqliteConsoleAccounts(db), sessions: new SqliteConsoleSessions(db), close: async () => {
+      db.close();
+    } };
 }
 
 function parseRequest(args: string[]): AccountRequest {

@@ -12,7 +12,6 @@ export interface AdminRouteOptions {
   readonly log: Logger;
 }
 
-const LAST_ADMIN = 'This is the only admin account. Make someone else an admin first, so the consoles can still be managed.';
 const NOT_YOURSELF = 'You cannot disable your own account. Ask another admin to do it.';
 
 /**
@@ -32,8 +31,8 @@ export function registerAdminRoutes(server: Server, options: AdminRouteOptions):
       }
     });
 
-  server.get(`${ADMIN_API}/accounts`, requireConsoleRole(sessions, ['admin'], (_req, res) => {
-    res.send(200, { accounts: accounts.list() });
+  server.get(`${ADMIN_API}/accounts`, requireConsoleRole(sessions, ['admin'], async (_req, res) => {
+    res.send(200, { accounts: await accounts.list() });
   }));
 
   server.post(`${ADMIN_API}/accounts`, change(async (req, res, admin) => {
@@ -48,40 +47,39 @@ export function registerAdminRoutes(server: Server, options: AdminRouteOptions):
     res.send(201, created);
   }));
 
-  server.post(`${ADMIN_API}/accounts/:id/role`, change((req, res, admin) => {
-    const target = targetOf(req, accounts);
+  // The accounts refuse to demote or disable the last enabled admin, even when two admins try at once.
+  server.post(`${ADMIN_API}/accounts/:id/role`, change(async (req, res, admin) => {
+    const target = await targetOf(req, accounts);
     const { role } = bodyOf(req);
     if (!isRole(role)) throw new ConsoleAccountError('Choose a role: adviser, staff or admin.');
-    if (target.role === 'admin' && role !== 'admin' && accounts.enabledAdminCount() <= 1) throw new ConsoleAccountError(LAST_ADMIN);
-    accounts.setRole(target.id, role);
+    await accounts.setRole(target.id, role);
     log.info('console_account_role_changed', { byAccount: admin.id, accountId: target.id, role });
-    res.send(200, accounts.findById(target.id));
+    res.send(200, await accounts.findById(target.id));
   }));
 
   server.post(`${ADMIN_API}/accounts/:id/password`, change(async (req, res, admin) => {
-    const target = targetOf(req, accounts);
+    const target = await targetOf(req, accounts);
     const { password } = bodyOf(req);
     await accounts.setPassword(target.id, typeof password === 'string' ? password : '');
     // Whoever knew the old password is signed out everywhere.
-    const ended = sessions.endAllFor(target.id);
+    const ended = await sessions.endAllFor(target.id);
     log.info('console_account_password_set', { byAccount: admin.id, accountId: target.id, sessionsEnded: ended });
     res.send(204);
   }));
 
-  server.post(`${ADMIN_API}/accounts/:id/disable`, change((req, res, admin) => {
-    const target = targetOf(req, accounts);
+  server.post(`${ADMIN_API}/accounts/:id/disable`, change(async (req, res, admin) => {
+    const target = await targetOf(req, accounts);
     if (target.id === admin.id) throw new ConsoleAccountError(NOT_YOURSELF);
-    if (target.role === 'admin' && accounts.enabledAdminCount() <= 1) throw new ConsoleAccountError(LAST_ADMIN);
-    accounts.disable(target.id);
-    const ended = sessions.endAllFor(target.id);
+    await accounts.disable(target.id);
+    const ended = await sessions.endAllFor(target.id);
     log.info('console_account_disabled', { byAccount: admin.id, accountId: target.id, sessionsEnded: ended });
     res.send(204);
   }));
 }
 
-function targetOf(req: Request, accounts: ConsoleAccounts): ConsoleAccount {
+async function targetOf(req: Request, accounts: ConsoleAccounts): Promise<ConsoleAccount> {
   const id = Number((req.params as Record<string, string> | undefined)?.id);
-  const account = Number.isSafeInteger(id) ? accounts.findById(id) : undefined;
+  const account = Number.isSafeInteger(id) ? await accounts.findById(id) : undefined;
   if (!account) throw new ConsoleAccountError('That account does not exist or is disabled. Reload the page to see the current list.');
   return account;
 }

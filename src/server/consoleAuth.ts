@@ -3,7 +3,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { ROLES, type ConsoleAccount, type ConsoleAccounts, type Role } from '../accounts/consoleAccounts';
 import type { ConsoleSessions, SessionAccount } from '../accounts/consoleSessions';
-import { LoginThrottle } from '../accounts/loginThrottle';
+import type { LoginThrottle } from '../accounts/loginThrottle';
 import { clientAddress } from './clientAddress';
 import type { Logger } from '../logger';
 
@@ -38,8 +38,8 @@ export interface ConsoleAuthOptions {
   /** Adds Secure to the session cookie; true whenever the site is served over https. */
   readonly secureCookies: boolean;
   readonly log: Logger;
-  /** Limits wrong passwords per username and per address; one per process by default. */
-  readonly throttle?: LoginThrottle;
+  /** Limits wrong passwords per username and per address (shared by every instance on PostgreSQL). */
+  readonly throttle: LoginThrottle;
   /** Behind App Service: take the client's address from X-Forwarded-For (see clientAddress). */
   readonly behindProxy?: boolean;
   /** Microsoft Entra ID sign-in is set up, so the sign-in page offers it. */
@@ -63,8 +63,7 @@ export type ConsoleHandler = (req: Request, res: Response, account: ConsoleAccou
  * the server's JSON body parser to have run.
  */
 export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOptions): void {
-  const { accounts, sessions, secureCookies, log } = options;
-  const throttle = options.throttle ?? new LoginThrottle();
+  const { accounts, sessions, secureCookies, log, throttle } = options;
 
   server.post(`${CONSOLE_API}/login`, async (req: Request, res: Response) => {
     res.header('cache-control', 'no-store');
@@ -76,7 +75,7 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     }
 
     const address = clientAddress(req, options.behindProxy ?? false);
-    const verdict = throttle.check(username, address);
+    const verdict = await throttle.check(username, address);
     if (!verdict.allowed) {
       log.warn('console_sign_in_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
       res.header('retry-after', String(verdict.retryAfterSeconds));
@@ -84,15 +83,15 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     }
     const account = await accounts.authenticate(username, password);
     if (!account) {
-      throttle.failed(username, address);
+      await throttle.failed(username, address);
       // No username here: people sometimes type their password into the username box.
       log.warn('console_sign_in_refused');
       return sendError(res, 401, NO_MATCH);
     }
-    throttle.succeeded(username);
+    await throttle.succeeded(username);
     const previous = sessionTokenOf(req);
-    if (previous) sessions.end(previous);
-    res.setHeader('set-cookie', sessionCookieHeader(sessions.start(account.id), secureCookies));
+    if (previous) await sessions.end(previous);
+    res.setHeader('set-cookie', sessionCookieHeader(await sessions.start(account.id), secureCookies));
     log.info('console_signed_in', { accountId: account.id, role: account.role, method: 'password' });
     res.send(200, { displayName: account.displayName, role: account.role });
   });
@@ -101,8 +100,8 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     res.header('cache-control', 'no-store');
     if (!cameFromConsolePage(req)) return sendError(res, 403, NOT_FROM_CONSOLE);
     const token = sessionTokenOf(req);
-    const account = token ? sessions.resume(token) : undefined;
-    if (token) sessions.end(token);
+    const account = token ? await sessions.resume(token) : undefined;
+    if (token) await sessions.end(token);
     if (account) log.info('console_signed_out', { accountId: account.id });
     res.setHeader('set-cookie', stringifySetCookie(sessionCookieName(secureCookies), '', { ...cookieOptions(secureCookies), expires: new Date(0), maxAge: 0 }));
     res.send(204);
@@ -116,18 +115,18 @@ export function registerConsoleAuthRoutes(server: Server, options: ConsoleAuthOp
     const { password } = bodyOf(req);
     if (typeof password !== 'string' || password === '') return sendError(res, 400, 'Enter your password.');
     const address = clientAddress(req, options.behindProxy ?? false);
-    const allowed = throttle.check(verdict.account.username, address);
+    const allowed = await throttle.check(verdict.account.username, address);
     if (!allowed.allowed) {
       res.header('retry-after', String(allowed.retryAfterSeconds));
       return sendError(res, 429, `Too many wrong passwords. Wait ${Math.ceil(allowed.retryAfterSeconds / 60)} minutes and try again.`);
     }
     if (!(await accounts.authenticate(verdict.account.username, password))) {
-      throttle.failed(verdict.account.username, address);
+      await throttle.failed(verdict.account.username, address);
       log.warn('console_reauthentication_refused', { accountId: verdict.account.id });
       return sendError(res, 401, "That password isn't right. Try again.");
     }
-    throttle.succeeded(verdict.account.username);
-    sessions.confirmIdentity(sessionTokenOf(req) ?? '');
+    await throttle.succeeded(verdict.account.username);
+    await sessions.confirmIdentity(sessionTokenOf(req) ?? '');
     res.send(204);
   });
 
@@ -149,7 +148,7 @@ export function consoleGuard(sessions: ConsoleSessions, roles: readonly Role[]):
   return async (req) => {
     if (!cameFromConsolePage(req)) return { ok: false, status: 403, message: NOT_FROM_CONSOLE };
     const token = sessionTokenOf(req);
-    const account = token ? sessions.resume(token, new Date()) : undefined;
+    const account = token ? await sessions.resume(token, new Date()) : undefined;
     if (!account) return { ok: false, status: 401, message: NOT_SIGNED_IN };
     if (account.role !== 'admin' && !roles.includes(account.role)) return { ok: false, status: 403, message: WRONG_ROLE };
     return { ok: true, account };

@@ -121,7 +121,7 @@ export function registerEntraSignInRoutes(server: Server, options: EntraSignInOp
       return redirect(res, '/console/login?signin=no-account');
     }
     const username = [claims.preferred_username, claims.email, claims.upn].find((value): value is string => typeof value === 'string' && value !== '');
-    const account = username ? accounts.findByUsername(username) : undefined;
+    const account = username ? await accounts.findByUsername(username) : undefined;
     if (!account) {
       log.warn('console_entra_no_account');
       return redirect(res, '/console/login?signin=no-account');
@@ -129,16 +129,16 @@ export function registerEntraSignInRoutes(server: Server, options: EntraSignInOp
 
     if (flow.reauthenticate) {
       const token = sessionTokenOf(req);
-      const current = token ? sessions.resume(token) : undefined;
+      const current = token ? await sessions.resume(token) : undefined;
       if (!token || current?.id !== account.id) return redirect(res, '/console/login?signin=different-account');
-      sessions.confirmIdentity(token);
+      await sessions.confirmIdentity(token);
       log.info('console_reauthenticated', { accountId: account.id, method: 'entra' });
       return redirect(res, flow.returnTo);
     }
 
     const previous = sessionTokenOf(req);
-    if (previous) sessions.end(previous);
-    res.setHeader('set-cookie', [clearPending, sessionCookieHeader(sessions.start(account.id), secureCookies)]);
+    if (previous) await sessions.end(previous);
+    res.setHeader('set-cookie', [clearPending, sessionCookieHeader(await sessions.start(account.id), secureCookies)]);
     log.info('console_signed_in', { accountId: account.id, role: account.role, method: 'entra' });
     redirect(res, account.role === 'adviser' ? '/console/adviser' : '/console/staff');
   });

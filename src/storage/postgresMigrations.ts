@@ -174,4 +174,16 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       ALTER TABLE console_sessions ADD COLUMN authenticated_at iso_instant;
     `,
   },
+  {
+    version: 5,
+    description: 'console sign-in failures, counted across instances (only hashes of usernames and addresses)',
+    sql: `
+      CREATE TABLE login_failures (
+        key_hash text NOT NULL,
+        failed_at iso_instant NOT NULL
+      );
+      CREATE INDEX login_failures_by_key ON login_failures (key_hash, failed_at);
+      CREATE INDEX login_failures_by_time ON login_failures (failed_at);
+    `,
+  },
 ];

@@ -134,4 +134,16 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       ALTER TABLE console_sessions ADD COLUMN authenticated_at TEXT;
     `,
   },
+  {
+    version: 5,
+    description: 'console sign-in failures, counted across instances (only hashes of usernames and addresses)',
+    sql: `
+      CREATE TABLE login_failures (
+        key_hash TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+      );
+      CREATE INDEX login_failures_by_key ON login_failures (key_hash, failed_at);
+      CREATE INDEX login_failures_by_time ON login_failures (failed_at);
+    `,
+  },
 ];

@@ -2,9 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConsoleAccounts } from '../../src/accounts/consoleAccounts';
-import { ConsoleSessions } from '../../src/accounts/consoleSessions';
+import type { ConsoleAccounts } from '../../src/accounts/consoleAccounts';
+import type { ConsoleSessions } from '../../src/accounts/consoleSessions';
+import { PostgresConsoleAccounts } from '../../src/accounts/postgresConsoleAccounts';
+import { SqliteConsoleAccounts } from '../../src/accounts/sqliteConsoleAccounts';
+import { SqliteConsoleSessions } from '../../src/accounts/sqliteConsoleSessions';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { describePostgres, TestSchema } from '../storage/postgresTestDatabase';
 
 // Runs the built CLI (`npm test` builds first), exactly as `npm run --silent account:add` does.
 const ROOT = resolve(__dirname, '..', '..');
@@ -27,7 +31,7 @@ describe('npm run account:add', () => {
   async function withAccounts<T>(use: (accounts: ConsoleAccounts, sessions: ConsoleSessions) => Promise<T> | T): Promise<T> {
     const db = openSqliteDatabase(dbPath);
     try {
-      return await use(new ConsoleAccounts(db), new ConsoleSessions(db));
+      return await use(new SqliteConsoleAccounts(db), new SqliteConsoleSessions(db));
     } finally {
       db.close();
     }
@@ -73,14 +77,14 @@ describe('npm run account:add', () => {
 
   it('--reset-password changes the password and signs the account out everywhere', async () => {
     addSam();
-    const token = await withAccounts((accounts, sessions) => sessions.start(accounts.findByUsername('sam')!.id));
+    const token = await withAccounts(async (accounts, sessions) => sessions.start((await accounts.findByUsername('sam'))!.id));
     const result = run(['--username', 'sam', '--reset-password'], 'a-brand-new-password\n');
     expect(result.stdout).toBe('Changed the password for sam (Sam). They have been signed out everywhere.\n');
     expect(result.status).toBe(0);
     await withAccounts(async (accounts, sessions) => {
       await expect(accounts.authenticate('sam', PASSWORD)).resolves.toBeUndefined();
       await expect(accounts.authenticate('sam', 'a-brand-new-password')).resolves.toBeDefined();
-      expect(sessions.resume(token)).toBeUndefined();
+      await expect(sessions.resume(token)).resolves.toBeUndefined();
     });
   });
 
@@ -101,5 +105,21 @@ describe('npm run account:add', () => {
   it('never prints the password', () => {
     const results = [addSam(), run(['--username', 'sam', '--reset-password'], `${PASSWORD}-2\n`)];
     for (const result of results) expect(result.stdout + result.stderr).not.toContain(PASSWORD);
+  });
+});
+
+describePostgres('npm run account:add with DATABASE_URL set', () => {
+  const schema = new TestSchema();
+  beforeAll(() => schema.create());
+  afterAll(() => schema.drop());
+
+  it('creates the account in PostgreSQL, bringing the schema up to date first if no bot has yet', async () => {
+    const env = { ...process.env, DATABASE_URL: schema.url(), SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'no-sqlite-')), 'unused.sqlite') };
+    const args = [join(ROOT, 'dist', 'cli', 'addConsoleAccount.js'), '--username', 'sam', '--name', 'Sam', '--role', 'admin'];
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, input: `${PASSWORD}\n`, encoding: 'utf8', env });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const accounts = new PostgresConsoleAccounts(schema.pool());
+    await expect(accounts.authenticate('sam', PASSWORD)).resolves.toMatchObject({ username: 'sam', role: 'admin' });
   });
 });

@@ -1,21 +1,20 @@
-import { ConsoleAccountError, ConsoleAccounts } from '../../src/accounts/consoleAccounts';
-import { openSqliteDatabase, SqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { ConsoleAccountError, type ConsoleAccounts } from '../../src/accounts/consoleAccounts';
+import { describeOnEachDatabase, type AccountsDatabase } from './accountDatabases';
 
 const SAM = { username: 'sam', displayName: 'Sam', role: 'adviser', password: 'sam-password-123' } as const;
 
-describe('console accounts', () => {
-  let db: SqliteDatabase;
+describeOnEachDatabase('console accounts', (database) => {
+  let db: AccountsDatabase;
   let accounts: ConsoleAccounts;
   beforeEach(() => {
-    db = openSqliteDatabase(':memory:');
-    accounts = new ConsoleAccounts(db, () => new Date('2026-03-02T09:00:00Z'));
+    db = database();
+    accounts = db.accounts(() => new Date('2026-03-02T09:00:00Z'));
   });
-  afterEach(() => db.close());
 
   it('are created with a username, a display name and a role, and the password is not stored', async () => {
     const sam = await accounts.create(SAM);
     expect(sam).toEqual({ id: expect.any(Number), username: 'sam', displayName: 'Sam', role: 'adviser' });
-    const row = db.prepare('SELECT * FROM console_accounts').get() as Record<string, string>;
+    const [row] = await db.rows<Record<string, string>>('SELECT * FROM console_accounts');
     expect(row.created_at).toBe('2026-03-02T09:00:00.000Z');
     expect(JSON.stringify(row)).not.toContain(SAM.password);
   });
@@ -61,7 +60,7 @@ describe('console accounts', () => {
     ['a short password', { password: 'short' }, 'at least 12 characters'],
   ])('refuse %s, saying what is allowed', async (_name, change, message) => {
     await expect(accounts.create({ ...SAM, ...change } as typeof SAM)).rejects.toThrow(message);
-    expect(accounts.list()).toEqual([]);
+    expect(await accounts.list()).toEqual([]);
   });
 
   it('accept usernames with dots, dashes and underscores', async () => {
@@ -78,21 +77,49 @@ describe('console accounts', () => {
   it('cannot sign in, be listed or be found once disabled, and the username stays taken', async () => {
     const sam = await accounts.create(SAM);
     const alex = await accounts.create({ ...SAM, username: 'alex', displayName: 'Alex', role: 'staff' });
-    accounts.disable(sam.id);
+    await accounts.disable(sam.id);
     await expect(accounts.authenticate('sam', SAM.password)).resolves.toBeUndefined();
-    expect(accounts.list()).toEqual([alex]);
-    expect(accounts.findById(sam.id)).toBeUndefined();
-    expect(accounts.findByUsername('sam')).toBeUndefined();
+    expect(await accounts.list()).toEqual([alex]);
+    expect(await accounts.findById(sam.id)).toBeUndefined();
+    expect(await accounts.findByUsername('sam')).toBeUndefined();
     await expect(accounts.create(SAM)).rejects.toThrow('There is already a console account');
-    expect(() => accounts.disable(sam.id)).toThrow(`There is no enabled console account with id ${sam.id}.`);
+    await expect(accounts.disable(sam.id)).rejects.toThrow(`There is no enabled console account with id ${sam.id}.`);
   });
 
   it('are listed by username and found by id or username', async () => {
     const zoe = await accounts.create({ ...SAM, username: 'zoe', displayName: 'Zoë', role: 'admin' });
     const amir = await accounts.create({ ...SAM, username: 'Amir', displayName: 'Amir', role: 'staff' });
-    expect(accounts.list()).toEqual([amir, zoe]);
-    expect(accounts.findById(zoe.id)).toEqual(zoe);
-    expect(accounts.findByUsername('amir')).toEqual(amir);
-    expect(accounts.findById(9999)).toBeUndefined();
+    expect(await accounts.list()).toEqual([amir, zoe]);
+    expect(await accounts.findById(zoe.id)).toEqual(zoe);
+    expect(await accounts.findByUsername('amir')).toEqual(amir);
+    expect(await accounts.findById(9999)).toBeUndefined();
+  });
+
+  it('always keep one enabled admin: the last can be neither disabled nor demoted', async () => {
+    const zoe = await accounts.create({ ...SAM, username: 'zoe', role: 'admin' });
+    const lastAdmin = 'This is the only admin account. Make someone else an admin first';
+    await expect(accounts.setRole(zoe.id, 'staff')).rejects.toThrow(lastAdmin);
+    await expect(accounts.disable(zoe.id)).rejects.toThrow(lastAdmin);
+    const amir = await accounts.create({ ...SAM, username: 'amir', role: 'admin' });
+    await accounts.setRole(zoe.id, 'staff');
+    expect(await accounts.findById(zoe.id)).toMatchObject({ role: 'staff' });
+    expect(await accounts.enabledAdminCount()).toBe(1);
+    await expect(accounts.disable(amir.id)).rejects.toThrow(lastAdmin);
+  });
+
+  it('keep an admin when two admins on two instances demote each other at the same moment', async () => {
+    const zoe = await accounts.create({ ...SAM, username: 'zoe', role: 'admin' });
+    const amir = await accounts.create({ ...SAM, username: 'amir', role: 'admin' });
+    const results = await Promise.allSettled([db.accounts(undefined, 'a').setRole(amir.id, 'staff'), db.accounts(undefined, 'b').disable(zoe.id)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await accounts.enabledAdminCount()).toBe(1);
+  });
+
+  it('give a username to only one of two instances creating it at once', async () => {
+    const results = await Promise.allSettled([db.accounts(undefined, 'a').create(SAM), db.accounts(undefined, 'b').create({ ...SAM, username: 'SAM' })]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConsoleAccountError);
+    expect(await accounts.list()).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { parseSetCookie } from 'cookie';
 import restify, { Server } from 'restify';
-import { ConsoleAccounts } from '../../src/accounts/consoleAccounts';
-import { ConsoleSessions } from '../../src/accounts/consoleSessions';
+import { SqliteConsoleAccounts } from '../../src/accounts/sqliteConsoleAccounts';
+import { SqliteConsoleSessions } from '../../src/accounts/sqliteConsoleSessions';
+import { SqliteLoginThrottle } from '../../src/accounts/sqliteLoginThrottle';
 import { createMemoryLogger } from '../../src/logger';
 import { registerConsoleAuthRoutes, requireConsoleRole } from '../../src/server/consoleAuth';
 import { openSqliteDatabase, SqliteDatabase } from '../../src/storage/sqliteDatabase';
@@ -18,12 +19,13 @@ interface ConsoleServer {
 
 /** The console routes on a server of their own, with a page only advisers (and admins) may use. */
 async function startConsoleServer(db: SqliteDatabase, secureCookies: boolean): Promise<ConsoleServer> {
-  const accounts = new ConsoleAccounts(db);
-  const sessions = new ConsoleSessions(db);
+  const accounts = new SqliteConsoleAccounts(db);
+  const sessions = new SqliteConsoleSessions(db);
+  const throttle = new SqliteLoginThrottle(db);
   const log = createMemoryLogger();
   const server: Server = restify.createServer();
   server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
-  registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies, log });
+  registerConsoleAuthRoutes(server, { accounts, sessions, throttle, secureCookies, log });
   const advisersOnly = requireConsoleRole(sessions, ['adviser'], (_req, res, account) => {
     res.send(200, { hello: account.displayName });
   });
@@ -49,7 +51,7 @@ describe('the staff console sign-in', () => {
 
   beforeAll(async () => {
     db = openSqliteDatabase(':memory:');
-    const accounts = new ConsoleAccounts(db);
+    const accounts = new SqliteConsoleAccounts(db);
     await accounts.create({ username: 'sam', displayName: 'Sam', role: 'adviser', password: PASSWORDS.sam });
     await accounts.create({ username: 'sid', displayName: 'Sid', role: 'staff', password: PASSWORDS.sid });
     await accounts.create({ username: 'ada', displayName: 'Ada', role: 'admin', password: PASSWORDS.ada });
@@ -186,7 +188,7 @@ describe('the staff console sign-in', () => {
 describe('the staff console sign-in over https', () => {
   it('names the session cookie __Host- and marks it Secure, so no other subdomain can set it', async () => {
     const db = openSqliteDatabase(':memory:');
-    await new ConsoleAccounts(db).create({ username: 'sam', displayName: 'Sam', role: 'adviser', password: PASSWORDS.sam });
+    await new SqliteConsoleAccounts(db).create({ username: 'sam', displayName: 'Sam', role: 'adviser', password: PASSWORDS.sam });
     const server = await startConsoleServer(db, true);
     try {
       const response = await fetch(`${server.url}/api/console/login`, {

@@ -1,13 +1,6 @@
 import { startFakeConnector } from '../support/fakeConnector';
 import { startTestBot, TestBot } from '../support/startTestBot';
-import { databaseUrl, describePostgres, TestSchema } from '../storage/postgresTestDatabase';
-
-/** The same PostgreSQL database, seen through a schema of this test's own (search_path in the URL). */
-function urlFor(schema: TestSchema): string {
-  const url = new URL(databaseUrl ?? '');
-  url.searchParams.set('options', `-c search_path=${schema.name}`);
-  return url.toString();
-}
+import { describePostgres, TestSchema } from '../storage/postgresTestDatabase';
 
 describePostgres('two bot instances sharing conversation state in PostgreSQL', () => {
   const schema = new TestSchema();
@@ -18,7 +11,7 @@ describePostgres('two bot instances sharing conversation state in PostgreSQL', (
   beforeAll(async () => {
     await schema.create();
     connector = await startFakeConnector();
-    const env = { DATABASE_URL: urlFor(schema) };
+    const env = { DATABASE_URL: schema.url() };
     a = await startTestBot(env);
     b = await startTestBot(env);
   });

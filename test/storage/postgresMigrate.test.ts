@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   'console_sessions',
   'handoff_messages',
   'handoffs',
+  'login_failures',
   'phrasing_suggestions',
   'schema_migrations',
 ];

@@ -52,6 +52,13 @@ export class TestSchema {
     return pool;
   }
 
+  /** A DATABASE_URL that puts a separate process (a bot, a command) in this schema. */
+  url(): string {
+    const url = new URL(requireUrl());
+    url.searchParams.set('options', `-c search_path=${this.name}`);
+    return url.toString();
+  }
+
   /** Runs `sql` in this schema with the admin connection. */
   async query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {
     if (!this.admin) throw new Error('TestSchema.create() first');

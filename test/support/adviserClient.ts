@@ -1,4 +1,5 @@
-import { ConsoleAccounts, Role } from '../../src/accounts/consoleAccounts';
+import type { Role } from '../../src/accounts/consoleAccounts';
+import { SqliteConsoleAccounts } from '../../src/accounts/sqliteConsoleAccounts';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -7,7 +8,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export async function addAccount(sqlitePath: string, username: string, displayName: string, role: Role = 'adviser'): Promise<void> {
   const db = openSqliteDatabase(sqlitePath);
   try {
-    await new ConsoleAccounts(db).create({ username, displayName, role, password: TEST_PASSWORD });
+    await new SqliteConsoleAccounts(db).create({ username, displayName, role, password: TEST_PASSWORD });
   } finally {
     db.close();
   }
