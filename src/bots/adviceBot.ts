@@ -10,6 +10,7 @@ import { AdviserDelivery } from './adviserDelivery';
 import { ConversationLog } from './conversationLog';
 import { HandoffRelay } from './handoffRelay';
 import { Track } from './analyticsTracker';
+import { ReplyOutbox } from './replyOutbox';
 
 /** The parts of the bot that deal with advisers and what they may see. */
 export interface AdviceBotHandoff {
@@ -37,6 +38,7 @@ export class AdviceBot extends ActivityHandler {
   /** Web Chat welcomes each new conversation; Teams keeps one chat per person, so it welcomes each person once. */
   private readonly welcomedConversation: StatePropertyAccessor<boolean>;
   private readonly welcomedTeamsUser: StatePropertyAccessor<boolean>;
+  private readonly outbox: ReplyOutbox;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -51,6 +53,7 @@ export class AdviceBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomedConversation = conversationState.createProperty<boolean>('welcomed');
     this.welcomedTeamsUser = userState.createProperty<boolean>('welcomedInTeams');
+    this.outbox = new ReplyOutbox(conversationState);
 
     this.onMembersAdded(async (context, next) => {
       const someoneElseJoined = (context.activity.membersAdded ?? []).some(
@@ -67,14 +70,14 @@ export class AdviceBot extends ActivityHandler {
     });
 
     this.onTyping(async (context, next) => {
-      this.handoff.relay.relayTyping(context);
+      await this.handoff.relay.relayTyping(context);
       await next();
     });
 
     this.onEvent(async (context, next) => {
       if (context.activity.name === QUICK_EXIT_EVENT) {
         this.track(context, { type: 'quickExit' });
-        this.handoff.relay.endForQuickExit(context);
+        await this.handoff.relay.endForQuickExit(context);
         await this.forgetConversation(context);
       }
       await next();
@@ -96,7 +99,7 @@ export class AdviceBot extends ActivityHandler {
     });
   }
 
-  /** Saves state after every turn, including turns that only sent a welcome. */
+  /** Saves state after every turn, including turns that only sent a welcome, and only then sends a message's replies. */
   override async run(context: TurnContext): Promise<void> {
     context.onSendActivities(async (turn, activities, next) => {
       if (!turn.turnState.get(FORGOTTEN)) {
@@ -106,12 +109,22 @@ export class AdviceBot extends ActivityHandler {
       }
       return next();
     });
-    removeBotMention(context);
-    await this.handoff.log.recordIncoming(context);
-    await super.run(context);
-    if (context.turnState.get(FORGOTTEN)) return;
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    this.outbox.hold(context);
+    try {
+      removeBotMention(context);
+      await this.handoff.log.recordIncoming(context);
+      await super.run(context);
+      if (!context.turnState.get(FORGOTTEN)) {
+        await this.outbox.stage(context);
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+      }
+      await this.outbox.deliver(context);
+    } catch (error) {
+      // Unsaved, so the resend runs the turn again; its held replies are dropped, not sent twice.
+      this.outbox.release(context);
+      throw error;
+    }
   }
 
   private welcomedFlag(context: TurnContext): StatePropertyAccessor<boolean> {

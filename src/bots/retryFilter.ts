@@ -1,13 +1,12 @@
-import { Activity, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { idsOf } from './activityIds';
+import type { ReplyOutbox } from './replyOutbox';
 
 /**
  * How many handled ids a conversation remembers (a message can leave two: its activity id and its
  * client's id). Channels retry within seconds, and a page resends after a restart, so a short list is enough.
  */
 const REMEMBERED_IDS = 100;
-
-/** Kept apart from activity ids in the same list, so a client id can never match an id the channel chose. */
-const CLIENT_ID_PREFIX = 'client:';
 
 /**
  * Direct Line and Teams re-send an activity when the bot is slow to answer. A retry carries the
@@ -21,11 +20,16 @@ const CLIENT_ID_PREFIX = 'client:';
  * activity id: the built-in gateway, restarted, has forgotten the first one. So the client's id is
  * remembered too, and a resend of a message whose turn was already saved is neither answered nor
  * applied a second time (applied again, an answer would be taken as the answer to the next question).
+ * If that saved turn's replies never went out (the process died between the save and the send), the
+ * outbox sends them now.
  */
 export class RetryFilter implements Middleware {
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly handledIds: StatePropertyAccessor<string[]>) {}
+  constructor(
+    private readonly handledIds: StatePropertyAccessor<string[]>,
+    private readonly outbox?: ReplyOutbox,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation?.id;
@@ -36,7 +40,11 @@ export class RetryFilter implements Middleware {
     }
     const flightKeys = ids.map((id) => `${conversationId}\u0000${id}`);
     const handled = await this.handledIds.get(context, []);
-    if (ids.some((id) => handled.includes(id)) || flightKeys.some((key) => this.inFlight.has(key))) return;
+    if (flightKeys.some((key) => this.inFlight.has(key))) return;
+    if (ids.some((id) => handled.includes(id))) {
+      await this.outbox?.resend(context);
+      return;
+    }
 
     for (const key of flightKeys) this.inFlight.add(key);
     try {
@@ -46,13 +54,4 @@ export class RetryFilter implements Middleware {
       for (const key of flightKeys) this.inFlight.delete(key);
     }
   }
-}
-
-/** The activity's id and, when its client set one, the client's own id for it (prefixed). */
-function idsOf(activity: Partial<Activity>): string[] {
-  const ids: string[] = [];
-  if (activity.id) ids.push(activity.id);
-  const clientId = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
-  if (typeof clientId === 'string' && clientId.length > 0) ids.push(`${CLIENT_ID_PREFIX}${clientId.slice(0, 100)}`);
-  return ids;
 }

@@ -68,13 +68,13 @@ export class ConversationHub {
     return true;
   }
 
-  /** Appends an activity, gives it an id and timestamp, and pushes it to live streams. */
-  append(conversationId: string, activity: Partial<Activity> | Omit<WireActivity, 'id' | 'timestamp'>): WireActivity {
+  /** Appends an activity, gives it an id (unless the bot chose one) and a timestamp, and pushes it to live streams. */
+  append(conversationId: string, activity: Partial<Activity> | Omit<WireActivity, 'id' | 'timestamp'>, chosenId?: string): WireActivity {
     const log = this.logFor(conversationId);
     const watermark = this.nextWatermark();
     const stored: WireActivity = {
       ...(activity as Omit<WireActivity, 'id' | 'timestamp'>),
-      id: `${conversationId}|${String(watermark)}`,
+      id: chosenId ?? `${conversationId}|${String(watermark)}`,
       timestamp: new Date(this.now()).toISOString(),
       conversation: { id: conversationId } as WireActivity['conversation'],
       channelId: 'directline',
@@ -91,6 +91,11 @@ export class ConversationHub {
     const set = { activities: [stored], watermark: String(watermark) };
     for (const listener of log.listeners) listener(set);
     return stored;
+  }
+
+  /** Whether an activity with this id is still in the conversation's transcript. */
+  holds(conversationId: string, activityId: string): boolean {
+    return this.conversations.get(conversationId)?.entries.some((entry) => entry.activity.id === activityId) ?? false;
   }
 
   rememberClientActivity(conversationId: string, clientActivityId: string, activityId: string): void {

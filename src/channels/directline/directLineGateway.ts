@@ -1,4 +1,5 @@
 import { Activity, ChannelAccount } from 'botbuilder';
+import { REPLY_ID_KEY } from '../../bots/activityIds';
 import { deliverToBot } from './botClient';
 import { readClientActivity } from './clientActivity';
 import { ConversationHub, WireActivity } from './conversationHub';
@@ -36,6 +37,9 @@ export class GatewayError extends Error {
     super(message);
   }
 }
+
+/** Ids the bot may choose for its replies: printable, short, never one of the gateway's own ("<conversation>|<n>"). */
+const BOT_ACTIVITY_ID = /^[\x21-\x7e]{1,200}~\d{1,4}$/;
 
 /** Client-facing Direct Line 3.0 operations, independent of HTTP so they can be tested and reused by the stream. */
 export class DirectLineGateway {
@@ -112,10 +116,19 @@ export class DirectLineGateway {
     return id;
   }
 
-  /** A reply from the bot through the connector API. */
-  acceptFromBot(conversationId: string, activity: Omit<WireActivity, 'id' | 'timestamp'>): string {
-    const stored = this.options.hub.append(conversationId, { ...activity, from: activity.from ?? this.options.bot });
-    return stored.id;
+  /**
+   * A reply from the bot through the connector API. The bot names its replies (see replyOutbox.ts)
+   * so that a reply it sends again after a crash is the same activity: one already in the
+   * transcript is not added twice, and a client that has it (Web Chat keys activities by id) keeps one.
+   */
+  acceptFromBot(conversationId: string, activity: Omit<WireActivity, 'id' | 'timestamp'> & { id?: unknown }): string {
+    const { id, channelData, ...rest } = activity;
+    const { [REPLY_ID_KEY]: replyId, ...otherChannelData } = (channelData ?? {}) as Record<string, unknown>;
+    const named = typeof replyId === 'string' ? replyId : id;
+    const chosenId = typeof named === 'string' && BOT_ACTIVITY_ID.test(named) ? named : undefined;
+    if (chosenId && this.options.hub.holds(conversationId, chosenId)) return chosenId;
+    const reply = { ...rest, from: rest.from ?? this.options.bot, ...(Object.keys(otherChannelData).length > 0 ? { channelData: otherChannelData } : {}) };
+    return this.options.hub.append(conversationId, reply, chosenId).id;
   }
 
   private async deliver(conversationId: string, activity: Partial<Activity>): Promise<void> {
