@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
 import { createAdviceBot } from './bots/createAdviceBot';
 import { RetryFilter } from './bots/retryFilter';
+import { ReplyOutbox } from './bots/replyOutbox';
 import { ConversationHub } from './channels/directline/conversationHub';
 import { DirectLineGateway } from './channels/directline/directLineGateway';
 import { registerConnectorRoutes, registerDirectLineRoutes, DIRECT_LINE_BASE_PATH } from './channels/directline/directLineRoutes';
@@ -20,12 +21,10 @@ import { registerWidgetConfigRoute } from './server/widgetConfigRoute';
 import { openSqliteDatabase } from './storage/sqliteDatabase';
 import { openBotState } from './storage/openBotState';
 import { turnLockMiddleware } from './storage/conversationTurnLock';
-import { ConsoleAccounts } from './accounts/consoleAccounts';
-import { ConsoleSessions } from './accounts/consoleSessions';
-import { CallbackRequests } from './handoff/callbackRequests';
+import { openConsoleAccess } from './accounts/consoleAccess';
 import { loadCannedReplies } from './handoff/cannedReplies';
 import { HandoffDesk } from './handoff/handoffDesk';
-import { HandoffStore } from './handoff/handoffStore';
+import { openHandoffStores } from './handoff/handoffStores';
 import { EventStore } from './analytics/eventStore';
 import { PhrasingSuggestions } from './analytics/phrasingSuggestions';
 import { redactingSink } from './analytics/redactingSink';
@@ -73,7 +72,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
-  const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'));
+  const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'), new ReplyOutbox(conversationState));
   // The lock comes first: it must cover the retry filter's read and the bot's save of the same state.
   const adapter = createBotAdapter(config, log, [turnLockMiddleware(botState.turnLock), retryFilter]);
   const knowledge = loadKnowledgeBase(rootDir);
@@ -81,8 +80,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const cannedReplies = loadCannedReplies(resolve(rootDir, config.cannedRepliesPath));
   const hours = createOpeningHours(config.openingHours);
   const isHelplineOpen = seams.isHelplineOpen ?? ((at: Date) => hours.isOpen(at));
+  const handoffStores = openHandoffStores(database, botState.pool);
   const desk = new HandoffDesk(
-    new HandoffStore(database),
+    handoffStores.handoffs,
     {
       maxQueue: config.handoffMaxQueue,
       chatsPerAdviser: config.handoffChatsPerAdviser,
@@ -92,10 +92,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     },
     isHelplineOpen,
   );
-  const callbacks = new CallbackRequests(database);
+  const callbacks = handoffStores.callbacks;
   const events = new EventStore(database);
-  const accounts = new ConsoleAccounts(database);
-  const sessions = new ConsoleSessions(database);
+  const { accounts, sessions, throttle: loginThrottle } = openConsoleAccess(database, botState.pool);
   const bot = createAdviceBot(conversationState, userState, knowledge, {
     botDisplayName: config.botDisplayName,
     maxMessageLength: config.maxMessageLength,
@@ -145,7 +144,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       registerStaticFiles(server, rootDir);
       // Production runs behind App Service's front ends, which add X-Forwarded-For.
       const production = config.nodeEnv === 'production';
-      registerConsoleAuthRoutes(server, { accounts, sessions, secureCookies: production, behindProxy: production, microsoftSignIn: config.entraSignIn !== undefined, log });
+      registerConsoleAuthRoutes(server, { accounts, sessions, throttle: loginThrottle, secureCookies: production, behindProxy: production, microsoftSignIn: config.entraSignIn !== undefined, log });
       if (config.entraSignIn) registerEntraSignInRoutes(server, { settings: config.entraSignIn, accounts, sessions, secureCookies: production, log });
       registerAdminRoutes(server, { accounts, sessions, log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
@@ -180,7 +179,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const pruner = setInterval(() => hub.prune(), 60000);
   pruner.unref();
   const sweeper = setInterval(() => {
-    desk.sweep();
+    void desk.sweep();
     // Adviser messages a channel refused earlier are tried again, in order, once each.
     void bot.handoff.delivery.redeliver();
   }, QUEUE_SWEEP_MS);

@@ -20,6 +20,7 @@ export class AdviserDelivery {
   private readonly order = new PerConversationQueue();
   private readonly toldPosition = new Map<string, number>();
   private readonly detach: Array<() => void> = [];
+  private placesUpdate: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly desk: HandoffDesk,
@@ -34,17 +35,23 @@ export class AdviserDelivery {
       this.desk.on(event, listener as never);
       this.detach.push(() => this.desk.off(event, listener as never));
     };
-    on('adviserMessage', (message: HandoffMessage, handoff: Handoff) => void this.deliverMessage(message, handoff));
+    on('adviserMessage', (_message: HandoffMessage, handoff: Handoff) => void this.deliverPending(handoff));
     on('accepted', (handoff: Handoff) => void this.tell(handoff, [plainText(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]));
     on('ended', (handoff: Handoff) => void this.announceEnd(handoff));
     on('stillThere', (handoff: Handoff) =>
       void this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.stillHere, HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.stillThere)]),
     );
     on('typing', (event: { handoffId: string; from: 'user' | 'adviser' }) => {
-      const handoff = event.from === 'adviser' ? this.desk.store.get(event.handoffId) : undefined;
-      if (handoff) void this.tell(handoff, [{ type: ActivityTypes.Typing }]);
+      if (event.from !== 'adviser') return;
+      void this.inBackground('handoff_typing_failed', async () => {
+        const handoff = await this.desk.store.get(event.handoffId);
+        if (handoff) await this.tell(handoff, [{ type: ActivityTypes.Typing }]);
+      });
     });
-    on('queueChanged', () => this.updatePlaces());
+    // One update at a time, so places are compared with the places told by the update before.
+    on('queueChanged', () => {
+      this.placesUpdate = this.placesUpdate.then(() => this.inBackground('handoff_places_failed', () => this.updatePlaces()));
+    });
     void this.redeliver();
   }
 
@@ -52,22 +59,33 @@ export class AdviserDelivery {
     for (const detach of this.detach.splice(0)) detach();
   }
 
-  /** Sends adviser messages the person has not had yet, oldest first. */
+  /** Sends adviser messages the person has not had yet, oldest first. Never rejects: a failure is logged and the next sweep tries again. */
   async redeliver(): Promise<void> {
-    for (const message of this.desk.store.undelivered()) {
-      const handoff = this.desk.store.get(message.handoffId);
-      if (handoff) await this.deliverMessage(message, handoff);
-    }
+    await this.inBackground('handoff_redelivery_failed', async () => {
+      const handoffIds = new Set((await this.desk.store.undelivered()).map((message) => message.handoffId));
+      for (const handoffId of handoffIds) {
+        const handoff = await this.desk.store.get(handoffId);
+        if (handoff) await this.deliverPending(handoff);
+      }
+    });
   }
 
-  private deliverMessage(message: HandoffMessage, handoff: Handoff): Promise<void> {
-    return this.order.run(handoff.conversationId, async () => {
-      if (this.desk.store.message(message.id)?.deliveredAt) return;
-      await this.sendNow(handoff, async (context) => {
-        await context.sendActivity(plainText(message.text));
-        this.desk.store.markDelivered(message.id, new Date());
-      });
-    });
+  /**
+   * Sends every undelivered adviser message of the hand-off, in the order they were written, and
+   * stops at the first the channel refuses so none overtakes it. They are read inside the proactive
+   * turn, which holds the conversation's turn lock: another instance delivering the same messages
+   * waits for it, then finds them delivered, so the person gets each message once.
+   */
+  private deliverPending(handoff: Handoff): Promise<void> {
+    return this.order.run(handoff.conversationId, () =>
+      this.sendNow(handoff, async (context) => {
+        const pending = (await this.desk.store.messages(handoff.id)).filter((m) => m.sender === 'adviser' && m.deliveredAt === null);
+        for (const message of pending) {
+          await context.sendActivity(plainText(message.text));
+          await this.desk.store.markDelivered(message.id, new Date());
+        }
+      }),
+    );
   }
 
   private async announceEnd(handoff: Handoff): Promise<void> {
@@ -91,16 +109,22 @@ export class AdviserDelivery {
     );
   }
 
-  private updatePlaces(): void {
-    for (const handoff of this.desk.store.queue()) {
-      const place = this.desk.placeOf(handoff.id);
-      if (!place) continue;
+  private async updatePlaces(): Promise<void> {
+    for (const { handoff, place } of await this.desk.queuePlaces()) {
       const told = this.toldPosition.get(handoff.id);
       this.toldPosition.set(handoff.id, place.position);
       // The first place is told when the person joins; after that, only moves up the queue.
       if (told !== undefined && place.position < told) {
         void this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.positionUpdate(place.position, describeWait(place.waitMinutes)))]);
       }
+    }
+  }
+
+  private async inBackground(event: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.log.warn(event, describeError(error));
     }
   }
 

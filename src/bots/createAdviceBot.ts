@@ -7,7 +7,7 @@ import { ukDay } from '../dialogs/situations/scriptDates';
 import { CallbackRequests } from '../handoff/callbackRequests';
 import { HandoffDesk } from '../handoff/handoffDesk';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
-import { Logger } from '../logger';
+import { describeError, Logger } from '../logger';
 import { AdviceBot, AdviceBotOptions } from './adviceBot';
 import { AdviserDelivery, ProactiveSender } from './adviserDelivery';
 import { AnalyticsSink } from '../analytics/analyticsEvent';
@@ -44,6 +44,7 @@ export function createAdviceBot(
   const now = setup.now ?? (() => new Date());
   const track = createTracker(setup.analytics, now);
   trackHandoffs(setup.handoff.desk, setup.analytics, now);
+  setup.handoff.desk.on('sweepFailed', (error) => setup.handoff.log.warn('handoff_sweep_failed', describeError(error)));
   const safety = new SafetyGate(createSafetyMemory(conversationState), track);
   const memory = createMainDialogMemory(conversationState);
   const log = new ConversationLog(conversationState, now);

@@ -26,7 +26,7 @@ export class HandoffRelay {
 
   /** True when the message belonged to a hand-off (queued or live) and has been dealt with. */
   async relayMessage(context: TurnContext, text: string): Promise<boolean> {
-    const handoff = this.desk.store.openFor(context.activity.conversation.id);
+    const handoff = await this.desk.store.openFor(context.activity.conversation.id);
     if (!handoff) return false;
     // Only the length: what people say to an adviser is between them and the adviser.
     this.track(context, { type: 'messageReceived', text: '', length: text.length, duringHandoff: true });
@@ -39,11 +39,11 @@ export class HandoffRelay {
       return true;
     }
 
-    this.desk.fromUser(handoff.id, text);
-    if (crisis.crisis) this.desk.note(handoff.id, HANDOFF_WORDS.crisisNoteForAdviser(crisis.categories.join(', ')));
+    await this.desk.fromUser(handoff.id, text);
+    if (crisis.crisis) await this.desk.note(handoff.id, HANDOFF_WORDS.crisisNoteForAdviser(crisis.categories.join(', ')));
     if (handoff.status === 'queued') {
       if (handoff.stillThereAskedAt !== null) await context.sendActivity(HANDOFF_WORDS.keptPlace);
-      else if (this.desk.store.messages(handoff.id).filter((m) => m.sender === 'user').length === 1) {
+      else if ((await this.desk.store.messages(handoff.id)).filter((m) => m.sender === 'user').length === 1) {
         await context.sendActivity(MessageFactory.suggestedActions([HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.waitingNoted));
       }
     }
@@ -51,16 +51,16 @@ export class HandoffRelay {
   }
 
   /** The person is typing to their adviser. */
-  relayTyping(context: TurnContext): void {
-    const handoff = this.desk.store.openFor(context.activity.conversation.id);
+  async relayTyping(context: TurnContext): Promise<void> {
+    const handoff = await this.desk.store.openFor(context.activity.conversation.id);
     if (handoff?.status === 'connected') this.desk.typing(handoff.id, 'user');
-    else if (handoff) this.desk.userActive(handoff.id);
+    else if (handoff) await this.desk.userActive(handoff.id);
   }
 
   /** Quick Exit ends any hand-off at once; the adviser sees why. */
-  endForQuickExit(context: TurnContext): void {
-    const handoff = this.desk.store.openFor(context.activity.conversation.id);
-    if (handoff) this.desk.end(handoff.id, 'quickExit');
+  async endForQuickExit(context: TurnContext): Promise<void> {
+    const handoff = await this.desk.store.openFor(context.activity.conversation.id);
+    if (handoff) await this.desk.end(handoff.id, 'quickExit');
   }
 
   /** A reply to "Was talking to an adviser helpful?"; true when it was one. */
@@ -72,14 +72,14 @@ export class HandoffRelay {
     const feedback =
       lower === HANDOFF_BUTTONS.helpful.toLowerCase() ? 'helpful' : lower === HANDOFF_BUTTONS.notHelpful.toLowerCase() ? 'notHelpful' : readFeedback(text);
     if (!feedback) return false;
-    this.desk.store.setFeedback(handoffId, feedback);
+    await this.desk.store.setFeedback(handoffId, feedback);
     this.track(context, { type: 'feedback', about: 'handoff', helpful: feedback === 'helpful', entryId: null });
     await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), HANDOFF_WORDS.feedbackThanks));
     return true;
   }
 
   private async leave(context: TurnContext, handoff: Handoff): Promise<void> {
-    this.desk.end(handoff.id, 'user');
+    await this.desk.end(handoff.id, 'user');
     if (handoff.status === 'queued') {
       await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), HANDOFF_WORDS.leftQueue));
       return;

@@ -42,6 +42,8 @@ export interface HandoffDeskEvents {
   typing: [{ readonly handoffId: string; readonly from: 'user' | 'adviser' }];
   stillThere: [Handoff];
   presenceChanged: [];
+  /** A sweep could not finish (the database unreachable); the next one tries again. */
+  sweepFailed: [unknown];
 }
 
 export class HandoffError extends Error {
@@ -61,6 +63,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   /** "Available" as each adviser last set it, remembered across page reloads. */
   private readonly availableChoice = new Map<number, boolean>();
   private lastAdviserSeenAt: number;
+  private sweeping = false;
 
   constructor(
     readonly store: HandoffStore,
@@ -72,78 +75,88 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     this.lastAdviserSeenAt = this.now().getTime();
   }
 
-  availability(): Availability {
+  async availability(): Promise<Availability> {
     const at = this.now();
     if (!this.isOpen(at)) return { live: false, reason: 'closed' };
     const advisersAvailable = this.availableAdvisers().length;
     if (advisersAvailable === 0) return { live: false, reason: 'noAdvisers' };
-    if (this.store.queue().length >= this.settings.maxQueue) return { live: false, reason: 'queueFull' };
+    if ((await this.store.queue()).length >= this.settings.maxQueue) return { live: false, reason: 'queueFull' };
     return { live: true, advisersAvailable };
   }
 
   /** Joins the queue (or returns the conversation's existing place). */
-  request(request: NewHandoff): Handoff {
-    const existing = this.store.openFor(request.conversationId);
+  async request(request: NewHandoff): Promise<Handoff> {
+    const existing = await this.store.openFor(request.conversationId);
     if (existing) return existing;
-    const handoff = this.store.create(request, this.now());
+    // The store returns the open hand-off if one appeared since (another instance, the same person twice).
+    const handoff = await this.store.create(request, this.now());
     this.emit('queueChanged');
     return handoff;
   }
 
-  placeOf(handoffId: string): QueuePlace | undefined {
-    const queue = this.store.queue();
-    const index = queue.findIndex((h) => h.id === handoffId);
-    if (index < 0) return undefined;
-    const available = this.availableAdvisers();
-    const availableIds = new Set(available.map((a) => a.accountId));
-    const liveChats = this.store.connected().filter((h) => h.adviserId !== null && availableIds.has(h.adviserId)).length;
-    return {
-      position: index + 1,
-      waitMinutes: estimateWaitMinutes({
-        position: index + 1,
-        advisersAvailable: available.length,
-        chatsPerAdviser: this.settings.chatsPerAdviser,
-        liveChats,
-        recentChatMinutes: this.store.recentChatMinutes(),
-      }),
-    };
+  async placeOf(handoffId: string): Promise<QueuePlace | undefined> {
+    return (await this.queuePlaces()).find((entry) => entry.handoff.id === handoffId)?.place;
   }
 
-  accept(handoffId: string, adviser: { readonly accountId: number; readonly displayName: string }): Handoff {
-    const handoff = this.store.get(handoffId);
-    if (!handoff) throw new HandoffError(404, 'That conversation is no longer in the queue.');
-    if (!this.store.accept(handoffId, adviser.accountId, adviser.displayName, this.now())) {
+  /** Everyone waiting, first come first served, with their place and expected wait. */
+  async queuePlaces(): Promise<Array<{ readonly handoff: Handoff; readonly place: QueuePlace }>> {
+    const [queue, connected, recentChatMinutes] = await Promise.all([this.store.queue(), this.store.connected(), this.store.recentChatMinutes()]);
+    const available = this.availableAdvisers();
+    const availableIds = new Set(available.map((a) => a.accountId));
+    const liveChats = connected.filter((h) => h.adviserId !== null && availableIds.has(h.adviserId)).length;
+    return queue.map((handoff, index) => ({
+      handoff,
+      place: {
+        position: index + 1,
+        waitMinutes: estimateWaitMinutes({
+          position: index + 1,
+          advisersAvailable: available.length,
+          chatsPerAdviser: this.settings.chatsPerAdviser,
+          liveChats,
+          recentChatMinutes,
+        }),
+      },
+    }));
+  }
+
+  /** The conditional UPDATE decides who gets the person; the reads only explain a refusal. */
+  async accept(handoffId: string, adviser: { readonly accountId: number; readonly displayName: string }): Promise<Handoff> {
+    if (!(await this.store.accept(handoffId, adviser.accountId, adviser.displayName, this.now()))) {
+      const handoff = await this.store.get(handoffId);
+      if (!handoff) throw new HandoffError(404, 'That conversation is no longer in the queue.');
       throw new HandoffError(409, handoff.status === 'ended' ? 'The person has left the queue.' : 'Another adviser has already taken this conversation.');
     }
-    const accepted = this.store.get(handoffId) as Handoff;
+    const accepted = (await this.store.get(handoffId)) as Handoff;
     this.emit('accepted', accepted);
     this.emit('queueChanged');
     return accepted;
   }
 
   /** A message from the person, while queued or connected. */
-  fromUser(handoffId: string, text: string): HandoffMessage {
+  async fromUser(handoffId: string, text: string): Promise<HandoffMessage> {
     const at = this.now();
-    this.store.touchUser(handoffId, at);
-    const message = this.store.addMessage(handoffId, 'user', text, at);
+    await this.store.touchUser(handoffId, at);
+    const message = await this.store.addMessage(handoffId, 'user', text, at);
     this.emit('userMessage', message);
     return message;
   }
 
   /** A message from the adviser who has the conversation. */
-  fromAdviser(handoffId: string, adviserId: number, text: string): HandoffMessage {
-    const handoff = this.ownedBy(handoffId, adviserId);
-    const message = this.store.addMessage(handoffId, 'adviser', text, this.now());
-    this.emit('adviserMessage', message, handoff);
+  async fromAdviser(handoffId: string, adviserId: number, text: string): Promise<HandoffMessage> {
+    await this.ownedBy(handoffId, adviserId);
+    // Still theirs at the moment of writing: the person may have left since the check.
+    const message = await this.store.addAdviserMessage(handoffId, adviserId, text, this.now());
+    if (!message) throw new HandoffError(409, 'This conversation has ended.');
+    this.emit('adviserMessage', message, (await this.store.get(handoffId)) as Handoff);
     return message;
   }
 
   /** A note from the bot for the adviser, shown in the chat (e.g. that urgent numbers were shown). */
-  note(handoffId: string, text: string): HandoffMessage {
-    const message = this.store.addMessage(handoffId, 'system', text, this.now());
+  async note(handoffId: string, text: string): Promise<HandoffMessage> {
+    const message = await this.store.addMessage(handoffId, 'system', text, this.now());
     this.emit('userMessage', message);
     // Advisers looking at the queue see the note's flag on the waiting person.
-    if (this.store.get(handoffId)?.status === 'queued') this.emit('queueChanged');
+    if ((await this.store.get(handoffId))?.status === 'queued') this.emit('queueChanged');
     return message;
   }
 
@@ -152,30 +165,27 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   }
 
   /** The person is still there (any activity): resets the idle clock. */
-  userActive(handoffId: string): void {
-    this.store.touchUser(handoffId, this.now());
+  async userActive(handoffId: string): Promise<void> {
+    await this.store.touchUser(handoffId, this.now());
   }
 
-  end(handoffId: string, endedBy: EndedBy, outcome: string | null = null): Handoff | undefined {
-    const before = this.store.get(handoffId);
-    if (!before) return undefined;
-    if (!this.store.end(handoffId, endedBy, outcome, this.now())) {
-      if (outcome) this.store.setOutcome(handoffId, outcome);
+  async end(handoffId: string, endedBy: EndedBy, outcome: string | null = null): Promise<Handoff | undefined> {
+    if (!(await this.store.end(handoffId, endedBy, outcome, this.now()))) {
+      if (outcome) await this.store.setOutcome(handoffId, outcome);
       return this.store.get(handoffId);
     }
-    const ended = this.store.get(handoffId) as Handoff;
-    this.emit('ended', ended);
-    if (before.status === 'queued') this.emit('queueChanged');
+    const ended = (await this.store.get(handoffId)) as Handoff;
+    this.announceEnd(ended);
     return ended;
   }
 
-  endByAdviser(handoffId: string, adviserId: number, outcome: string): Handoff | undefined {
-    const handoff = this.store.get(handoffId);
+  async endByAdviser(handoffId: string, adviserId: number, outcome: string): Promise<Handoff | undefined> {
+    const handoff = await this.store.get(handoffId);
     if (handoff?.status === 'ended' && handoff.adviserId === adviserId) {
-      this.store.setOutcome(handoffId, outcome);
+      await this.store.setOutcome(handoffId, outcome);
       return this.store.get(handoffId);
     }
-    this.ownedBy(handoffId, adviserId);
+    await this.ownedBy(handoffId, adviserId);
     return this.end(handoffId, 'adviser', outcome);
   }
 
@@ -211,31 +221,60 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
 
   /**
    * Runs every few seconds: asks quiet people in the queue if they are still there, releases
-   * those who stay quiet, and releases everyone if no adviser has been online for a while.
+   * those who stay quiet, and releases everyone if no adviser has been online for a while. Never
+   * rejects: a failure (the database unreachable) is reported as `sweepFailed` and the next sweep
+   * tries again. A sweep still running when the next is due is not started twice.
    */
-  sweep(): void {
-    const now = this.now().getTime();
+  async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      await this.sweepQueue();
+    } catch (error) {
+      this.emit('sweepFailed', error);
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private async sweepQueue(): Promise<void> {
+    const at = this.now();
+    const now = at.getTime();
     const minutes = (iso: string) => (now - Date.parse(iso)) / 60000;
+    const minutesAgo = (n: number) => new Date(now - n * 60000);
     if (this.availableAdvisers().length > 0) this.lastAdviserSeenAt = now;
     const noAdvisersFor = (now - this.lastAdviserSeenAt) / 60000;
-    for (const handoff of this.store.queue()) {
+    // Each change below is conditional in the store, so a person who writes, or an adviser who
+    // accepts, after the queue was read here is not asked or released on stale information.
+    for (const handoff of await this.store.queue()) {
       if (noAdvisersFor >= this.settings.noAdviserGraceMinutes) {
-        this.end(handoff.id, 'noAdvisers');
+        await this.release(handoff.id, 'noAdvisers', at);
       } else if (handoff.stillThereAskedAt === null && minutes(handoff.lastUserActivityAt) >= this.settings.idleAskMinutes) {
-        this.store.markStillThereAsked(handoff.id, this.now());
-        this.emit('stillThere', this.store.get(handoff.id) as Handoff);
+        if (await this.store.markStillThereAsked(handoff.id, minutesAgo(this.settings.idleAskMinutes), at)) {
+          this.emit('stillThere', (await this.store.get(handoff.id)) as Handoff);
+        }
       } else if (handoff.stillThereAskedAt !== null && minutes(handoff.stillThereAskedAt) >= this.settings.idleReleaseMinutes) {
-        this.end(handoff.id, 'timeout');
+        await this.release(handoff.id, 'timeout', at, minutesAgo(this.settings.idleReleaseMinutes));
       }
     }
+  }
+
+  private async release(handoffId: string, endedBy: 'timeout' | 'noAdvisers', at: Date, askedBefore?: Date): Promise<void> {
+    if (await this.store.endQueued(handoffId, endedBy, at, askedBefore)) this.announceEnd((await this.store.get(handoffId)) as Handoff);
+  }
+
+  private announceEnd(ended: Handoff): void {
+    this.emit('ended', ended);
+    // Never accepted: it was in the queue until now.
+    if (ended.acceptedAt === null) this.emit('queueChanged');
   }
 
   private availableAdvisers(): AdviserPresence[] {
     return this.advisers().filter((a) => a.available);
   }
 
-  private ownedBy(handoffId: string, adviserId: number): Handoff {
-    const handoff = this.store.get(handoffId);
+  private async ownedBy(handoffId: string, adviserId: number): Promise<Handoff> {
+    const handoff = await this.store.get(handoffId);
     if (!handoff) throw new HandoffError(404, 'There is no such conversation.');
     if (handoff.status !== 'connected' || handoff.adviserId !== adviserId) {
       throw new HandoffError(409, handoff.status === 'ended' ? 'This conversation has ended.' : 'This conversation is not yours.');

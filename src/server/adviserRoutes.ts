@@ -62,13 +62,15 @@ export function registerAdviserRoutes(server: Server, options: AdviserRouteOptio
       }
     });
 
-  server.get(`${ADVISER_API}/state`, adviserOnly((_req, res, account) => {
-    const mine = desk.store.connected().filter((h) => h.adviserId === account.id);
+  server.get(`${ADVISER_API}/state`, adviserOnly(async (_req, res, account) => {
+    const mine = (await desk.store.connected()).filter((h) => h.adviserId === account.id);
+    const queue = await queueViews(desk, account);
+    const chats = await Promise.all(mine.map(async (h) => ({ ...view(h, account), messages: await desk.store.messages(h.id) })));
     res.send(200, {
       me: { displayName: account.displayName, available: desk.advisers().find((a) => a.accountId === account.id)?.available ?? true },
       helplineOpen: options.isOpen(),
-      queue: queueViews(desk, account),
-      chats: mine.map((h) => ({ ...view(h, account), messages: desk.store.messages(h.id) })),
+      queue,
+      chats,
       cannedReplies: options.cannedReplies,
       outcomes: OUTCOMES,
     });
@@ -81,57 +83,57 @@ export function registerAdviserRoutes(server: Server, options: AdviserRouteOptio
     res.send(204);
   }));
 
-  server.post(`${ADVISER_API}/handoffs/:id/accept`, adviserOnly((req, res, account) => {
-    const handoff = desk.accept(String(req.params.id), { accountId: account.id, displayName: account.displayName });
-    res.send(200, { ...view(handoff, account), messages: desk.store.messages(handoff.id) });
+  server.post(`${ADVISER_API}/handoffs/:id/accept`, adviserOnly(async (req, res, account) => {
+    const handoff = await desk.accept(String(req.params.id), { accountId: account.id, displayName: account.displayName });
+    res.send(200, { ...view(handoff, account), messages: await desk.store.messages(handoff.id) });
   }));
 
-  server.get(`${ADVISER_API}/handoffs/:id/messages`, adviserOnly((req, res, account) => {
-    const handoff = desk.store.get(String(req.params.id));
+  server.get(`${ADVISER_API}/handoffs/:id/messages`, adviserOnly(async (req, res, account) => {
+    const handoff = await desk.store.get(String(req.params.id));
     if (!handoff || handoff.adviserId !== account.id) return res.send(404, { error: { message: 'There is no such conversation.' } });
     const after = Number((req.query as Record<string, unknown> | undefined)?.after ?? 0);
-    res.send(200, { messages: desk.store.messages(handoff.id, Number.isFinite(after) ? after : 0) });
+    res.send(200, { messages: await desk.store.messages(handoff.id, Number.isSafeInteger(after) ? after : 0) });
   }));
 
-  server.post(`${ADVISER_API}/handoffs/:id/messages`, adviserOnly((req, res, account) => {
+  server.post(`${ADVISER_API}/handoffs/:id/messages`, adviserOnly(async (req, res, account) => {
     const text = bodyOf(req).text;
     if (typeof text !== 'string' || text.trim() === '') return res.send(400, { error: { message: 'Type a message first.' } });
     if (text.length > MAX_ADVISER_MESSAGE) return res.send(400, { error: { message: `Messages can be up to ${MAX_ADVISER_MESSAGE} characters.` } });
-    res.send(201, desk.fromAdviser(String(req.params.id), account.id, text.trim()));
+    res.send(201, await desk.fromAdviser(String(req.params.id), account.id, text.trim()));
   }));
 
-  server.post(`${ADVISER_API}/handoffs/:id/typing`, adviserOnly((req, res, account) => {
-    const handoff = desk.store.get(String(req.params.id));
+  server.post(`${ADVISER_API}/handoffs/:id/typing`, adviserOnly(async (req, res, account) => {
+    const handoff = await desk.store.get(String(req.params.id));
     if (handoff?.status === 'connected' && handoff.adviserId === account.id) desk.typing(handoff.id, 'adviser');
     res.send(204);
   }));
 
-  server.post(`${ADVISER_API}/handoffs/:id/end`, adviserOnly((req, res, account) => {
+  server.post(`${ADVISER_API}/handoffs/:id/end`, adviserOnly(async (req, res, account) => {
     const outcome = bodyOf(req).outcome;
     if (typeof outcome !== 'string' || !(OUTCOMES as readonly string[]).includes(outcome)) {
       return res.send(400, { error: { message: `Choose an outcome: ${OUTCOMES.join(', ')}.` } });
     }
-    const ended = desk.endByAdviser(String(req.params.id), account.id, outcome);
+    const ended = await desk.endByAdviser(String(req.params.id), account.id, outcome);
     if (!ended) return res.send(404, { error: { message: 'There is no such conversation.' } });
     res.send(200, view(ended, account));
   }));
 
-  server.get(`${ADVISER_API}/callbacks`, adviserOnly((req, res) => {
+  server.get(`${ADVISER_API}/callbacks`, adviserOnly(async (req, res) => {
     const status = (req.query as Record<string, unknown> | undefined)?.status;
     const filter = CALLBACK_STATUSES.find((s) => s === status);
-    res.send(200, { callbacks: callbacks.list(filter) });
+    res.send(200, { callbacks: await callbacks.list(filter) });
   }));
 
-  server.get(`${ADVISER_API}/callbacks/:id/history`, adviserOnly((req, res) => {
-    res.send(200, { history: callbacks.history(String(req.params.id)) });
+  server.get(`${ADVISER_API}/callbacks/:id/history`, adviserOnly(async (req, res) => {
+    res.send(200, { history: await callbacks.history(String(req.params.id)) });
   }));
 
-  server.post(`${ADVISER_API}/callbacks/:id/status`, adviserOnly((req, res, account) => {
+  server.post(`${ADVISER_API}/callbacks/:id/status`, adviserOnly(async (req, res, account) => {
     const status = bodyOf(req).status;
     if (!CALLBACK_STATUSES.includes(status as CallbackStatus)) {
       return res.send(400, { error: { message: `Status must be one of: ${CALLBACK_STATUSES.join(', ')}.` } });
     }
-    const updated = callbacks.setStatus(String(req.params.id), status as CallbackStatus, account.displayName, new Date());
+    const updated = await callbacks.setStatus(String(req.params.id), status as CallbackStatus, account.displayName, new Date());
     if (!updated) return res.send(404, { error: { message: 'There is no such callback request.' } });
     res.send(200, updated);
   }));
@@ -152,22 +154,38 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
   const account = verdict.account;
   const { desk } = options;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-  const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  let closed = false;
+  // An event read from the database may finish after the console has gone.
+  const send = (event: string, data: unknown) => !closed && res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const mineOrQueued = (handoff: Handoff) => handoff.adviserId === account.id || handoff.adviserId === null;
+  // Events that need a database read are written one after another, in the order they happened,
+  // so the console never sees a later message before an earlier one.
+  let written = Promise.resolve();
+  const inOrder = (work: () => Promise<void> | void) => {
+    written = written.then(work).catch((error: unknown) => options.log.warn('adviser_event_failed', describeError(error)));
+  };
 
   const listeners = {
-    queueChanged: () => send('queue', queueViews(desk, account)),
-    accepted: (h: Handoff) => send('handoff', view(h, account)),
-    ended: (h: Handoff) => mineOrQueued(h) && send('handoff', view(h, account)),
-    userMessage: (m: HandoffMessage) => {
-      const h = desk.store.get(m.handoffId);
-      if (h && mineOrQueued(h)) send('message', m);
-    },
-    adviserMessage: (m: HandoffMessage, h: Handoff) => h.adviserId === account.id && send('message', m),
-    typing: (t: { handoffId: string; from: 'user' | 'adviser' }) => {
-      if (t.from === 'user' && desk.store.get(t.handoffId)?.adviserId === account.id) send('typing', t);
-    },
-    stillThere: (h: Handoff) => send('handoff', view(h, account)),
+    queueChanged: () => inOrder(async () => void send('queue', await queueViews(desk, account))),
+    accepted: (h: Handoff) => inOrder(() => void send('handoff', view(h, account))),
+    ended: (h: Handoff) =>
+      inOrder(() => {
+        if (mineOrQueued(h)) send('handoff', view(h, account));
+      }),
+    userMessage: (m: HandoffMessage) =>
+      inOrder(async () => {
+        const h = await desk.store.get(m.handoffId);
+        if (h && mineOrQueued(h)) send('message', m);
+      }),
+    adviserMessage: (m: HandoffMessage, h: Handoff) =>
+      inOrder(() => {
+        if (h.adviserId === account.id) send('message', m);
+      }),
+    typing: (t: { handoffId: string; from: 'user' | 'adviser' }) =>
+      inOrder(async () => {
+        if (t.from === 'user' && (await desk.store.get(t.handoffId))?.adviserId === account.id) send('typing', t);
+      }),
+    stillThere: (h: Handoff) => inOrder(() => void send('handoff', view(h, account))),
   };
   for (const [event, listener] of Object.entries(listeners)) desk.on(event as never, listener as never);
   const offline = desk.adviserConnected(account.id, account.displayName);
@@ -186,6 +204,7 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
       });
     }, HEARTBEAT_MS);
     const finish = () => {
+      closed = true;
       clearInterval(heartbeat);
       for (const [event, listener] of Object.entries(listeners)) desk.off(event as never, listener as never);
       offline();
@@ -222,8 +241,9 @@ function topicInWords(topic: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function queueViews(desk: HandoffDesk, account: ConsoleAccount): HandoffView[] {
-  return desk.store.queue().map((h) => view(h, account, desk.store.messages(h.id).some((m) => m.sender === 'system')));
+async function queueViews(desk: HandoffDesk, account: ConsoleAccount): Promise<HandoffView[]> {
+  const queue = await desk.store.queue();
+  return Promise.all(queue.map(async (h) => view(h, account, (await desk.store.messages(h.id)).some((m) => m.sender === 'system'))));
 }
 
 function bodyOf(req: Request): Record<string, unknown> {

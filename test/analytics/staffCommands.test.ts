@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Activity, ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { EventStore } from '../../src/analytics/eventStore';
 import { PhrasingSuggestions } from '../../src/analytics/phrasingSuggestions';
-import { HandoffStore } from '../../src/handoff/handoffStore';
+import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { addPhrasings } from '../../src/knowledge/addPhrasings';
 import { parseEntryFile } from '../../src/knowledge/loadEntries';
 import { eraseConversation } from '../../src/storage/eraseConversation';
@@ -20,11 +20,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('erasing a conversation', () => {
-  function seed(path: string) {
+  async function seed(path: string) {
     const db = openSqliteDatabase(path);
     new EventStore(db).record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
     new EventStore(db).record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
-    new HandoffStore(db).create({ conversationId: 'conv-1', conversationRef: {}, topic: null, learned: [], transcript: [{ from: 'user', text: 'private words', at: '' }] }, new Date());
+    await new SqliteHandoffStore(db).create({ conversationId: 'conv-1', conversationRef: {}, topic: null, learned: [], transcript: [{ from: 'user', text: 'private words', at: '' }] }, new Date());
     return db;
   }
 
@@ -35,7 +35,7 @@ describe('erasing a conversation', () => {
   }
 
   it('removes its analytics, hand-offs and bot state, and nothing of other conversations', async () => {
-    const db = seed(':memory:');
+    const db = await seed(':memory:');
     await new SqliteStorage(db).write({ [stateKey('conv-1')]: { dialogState: {} }, [stateKey('conv-2')]: { dialogState: {} }, [stateKey('conv-10')]: { dialogState: {} } });
     expect(eraseConversation(db, 'conv-1')).toEqual({ analyticsEvents: 1, handoffs: 1, botState: 1 });
     expect(new EventStore(db).forConversation('conv-2')).toHaveLength(1);
@@ -44,9 +44,9 @@ describe('erasing a conversation', () => {
     expect(JSON.stringify(db.prepare('SELECT * FROM handoffs').all())).not.toContain('private words');
   });
 
-  it('works from the command line, and explains its usage when misused', () => {
+  it('works from the command line, and explains its usage when misused', async () => {
     const path = join(dir, 'bot.sqlite');
-    seed(path).close();
+    (await seed(path)).close();
     const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/eraseConversation.js'), 'conv-1', '--db', path], { encoding: 'utf8' });
     expect(out).toMatch(/Erased conversation conv-1: 1 analytics events, 1 hand-offs/);
     const misuse = spawnSync(process.execPath, [join(ROOT, 'dist/cli/eraseConversation.js'), '--db', path], { encoding: 'utf8' });

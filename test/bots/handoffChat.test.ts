@@ -56,7 +56,7 @@ describe('asking for a person when the helpline is closed', () => {
     const done = textsOf(await say(adapter, 'They want me to sign a section 20'));
     expect(done).toMatch(/callback request has been sent/);
     expect(done).toMatch(/when the line opens on Monday 7 December at 9:30am/);
-    expect(callbacks.list()).toEqual([
+    expect(await callbacks.list()).toEqual([
       expect.objectContaining({
         phone: '07700 900123',
         email: null,
@@ -89,7 +89,7 @@ describe('asking for a person when the helpline is closed', () => {
     await say(adapter, 'Request a callback');
     await say(adapter, '07700 900123');
     await say(adapter, 'cancel');
-    expect(callbacks.list()).toEqual([]);
+    expect(await callbacks.list()).toEqual([]);
   });
 
   it('does not use an email address the person says is not safe', async () => {
@@ -100,7 +100,7 @@ describe('asking for a person when the helpline is closed', () => {
     const replies = await say(adapter, 'no');
     expect(textsOf(replies)).toMatch(/safer not to use email/);
     expect(textsOf(replies)).toMatch(/phone number or email/);
-    expect(callbacks.list()).toEqual([]);
+    expect(await callbacks.list()).toEqual([]);
   });
 });
 
@@ -129,7 +129,7 @@ describe('a live chat with an adviser', () => {
     expect(textsOf(queued)).toMatch(/You're number 1 in the queue, and an adviser should be with you in a minute or two/);
     // The guided conversation it interrupted ends: the adviser has its answers.
     expect(textsOf(queued)).not.toMatch(/\?$/m);
-    const [handoff] = desk.store.queue();
+    const [handoff] = await desk.store.queue();
     expect(handoff.topic).toBe('section-20');
     // The guided conversation was left part-way; what it had learned still reaches the adviser.
     expect(handoff.learned).toEqual([{ label: expect.stringMatching(/section 20/), value: 'I am being asked to sign' }]);
@@ -137,12 +137,12 @@ describe('a live chat with an adviser', () => {
 
     expect(textsOf(await say(adapter, 'are you there'))).toMatch(/adviser will see this/);
     adapter.activeQueue.length = 0;
-    desk.accept(handoff.id, { accountId: 1, displayName: 'Sam' });
+    await desk.accept(handoff.id, { accountId: 1, displayName: 'Sam' });
     await settle();
     expect(adapter.activeQueue.map((a) => a.text).join('\n')).toMatch(/Sam, an adviser, has joined the chat/);
     adapter.activeQueue.length = 0;
 
-    desk.fromAdviser(handoff.id, 1, 'Hello, I am Sam. How can I help?');
+    await desk.fromAdviser(handoff.id, 1, 'Hello, I am Sam. How can I help?');
     desk.typing(handoff.id, 'adviser');
     await settle();
     const fromSam = adapter.activeQueue.find((a) => a.text === 'Hello, I am Sam. How can I help?');
@@ -150,18 +150,18 @@ describe('a live chat with an adviser', () => {
     expect(fromSam).toBeDefined();
     expect(fromSam?.replyToId).toBeUndefined();
     expect(adapter.activeQueue.some((a) => a.type === ActivityTypes.Typing)).toBe(true);
-    expect(desk.store.undelivered()).toEqual([]);
+    expect(await desk.store.undelivered()).toEqual([]);
 
     const reply = await say(adapter, 'I signed it last week and want her home');
     expect(reply).toEqual([]);
-    expect(desk.store.messages(handoff.id).map((m) => `${m.sender}: ${m.text}`)).toEqual([
+    expect((await desk.store.messages(handoff.id)).map((m) => `${m.sender}: ${m.text}`)).toEqual([
       'user: are you there',
       'adviser: Hello, I am Sam. How can I help?',
       'user: I signed it last week and want her home',
     ]);
 
     adapter.activeQueue.length = 0;
-    desk.endByAdviser(handoff.id, 1, 'Advice given');
+    await desk.endByAdviser(handoff.id, 1, 'Advice given');
     await settle();
     const ending = adapter.activeQueue.filter((a) => a.type === 'message');
     expect(textsOf(ending)).toMatch(/Sam has ended the chat/);
@@ -169,7 +169,7 @@ describe('a live chat with an adviser', () => {
     adapter.activeQueue.length = 0;
 
     expect(textsOf(await say(adapter, 'Yes, it helped'))).toMatch(/Thank you for telling us/);
-    expect(desk.store.get(handoff.id)).toMatchObject({ status: 'ended', outcome: 'Advice given', feedback: 'helpful' });
+    expect(await desk.store.get(handoff.id)).toMatchObject({ status: 'ended', outcome: 'Advice given', feedback: 'helpful' });
     // The bot answers again once the chat is over.
     expect(textsOf(await say(adapter, 'help'))).toMatch(/Here is what I can help with/);
   });
@@ -193,7 +193,7 @@ describe('a live chat with an adviser', () => {
     await say(adapter, 'talk to a person');
     adapter.activeQueue.length = 0;
     await adapter.receiveActivity("No, don't share");
-    expect(desk.store.queue()[0]).toMatchObject({ transcript: null, learned: [] });
+    expect((await desk.store.queue())[0]).toMatchObject({ transcript: null, learned: [] });
     const event = adapter.activeQueue.find((a) => a.type === ActivityTypes.Event);
     expect(event?.name).toBe('handoff.initiate');
     expect(event?.attachments ?? []).toEqual([]);
@@ -205,7 +205,7 @@ describe('a live chat with an adviser', () => {
     await say(adapter, 'start over');
     await say(adapter, 'talk to a person');
     await say(adapter, 'Yes, share it');
-    const texts = (desk.store.queue()[0].transcript ?? []).map((line) => line.text).join('\n');
+    const texts = ((await desk.store.queue())[0].transcript ?? []).map((line) => line.text).join('\n');
     expect(texts).not.toMatch(/hitting the kids/);
     expect(texts).toMatch(/talk to a person/);
   });
@@ -215,20 +215,20 @@ describe('a live chat with an adviser', () => {
     await say(adapter, 'talk to a person');
     await say(adapter, 'Yes, share it');
     expect(textsOf(await say(adapter, 'Leave the queue'))).toMatch(/You've left the queue/);
-    expect(desk.store.queue()).toEqual([]);
-    expect(desk.store.latestFor('conversation-1')?.endedBy).toBe('user');
+    expect(await desk.store.queue()).toEqual([]);
+    expect((await desk.store.latestFor('conversation-1'))?.endedBy).toBe('user');
   });
 
   it('still puts safety first during a live chat, and tells the adviser', async () => {
     const { adapter, desk } = openWithAdviser();
     await say(adapter, 'talk to a person');
     await say(adapter, 'Yes, share it');
-    const handoff = desk.store.queue()[0];
-    desk.accept(handoff.id, { accountId: 1, displayName: 'Sam' });
+    const handoff = (await desk.store.queue())[0];
+    await desk.accept(handoff.id, { accountId: 1, displayName: 'Sam' });
     await settle();
     const replies = await say(adapter, 'he is kicking the door in right now');
     expect(textsOf(replies)).toMatch(/call 999/);
-    const messages = desk.store.messages(handoff.id);
+    const messages = await desk.store.messages(handoff.id);
     expect(messages.at(-2)).toMatchObject({ sender: 'user', text: 'he is kicking the door in right now' });
     expect(messages.at(-1)).toMatchObject({ sender: 'system' });
     expect(messages.at(-1)?.text).toMatch(/urgent help numbers \(violence-now\)/);
@@ -242,7 +242,7 @@ describe('a live chat with an adviser', () => {
     await say(conversation.adapter, 'Yes, share it');
     conversation.adapter.activeQueue.length = 0;
     now = new Date(now.getTime() + 6 * 60000);
-    conversation.desk.sweep();
+    await conversation.desk.sweep();
     await settle();
     expect(conversation.adapter.activeQueue.map((a) => a.text).join('\n')).toMatch(/Are you still there/);
     expect(textsOf(await say(conversation.adapter, "I'm still here"))).toMatch(/kept your place/);
@@ -257,7 +257,7 @@ describe('a live chat with an adviser', () => {
     offline();
     conversation.adapter.activeQueue.length = 0;
     now = new Date(now.getTime() + 3 * 60000);
-    conversation.desk.sweep();
+    await conversation.desk.sweep();
     await settle();
     const told = conversation.adapter.activeQueue.filter((a) => a.type === 'message');
     expect(textsOf(told)).toMatch(/no adviser can chat now after all/);

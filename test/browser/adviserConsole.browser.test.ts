@@ -5,7 +5,7 @@
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CallbackRequests } from '../../src/handoff/callbackRequests';
+import { SqliteCallbackRequests } from '../../src/handoff/sqliteCallbackRequests';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { addAccount, signIn as signInOverApi, TEST_PASSWORD } from '../support/adviserClient';
 import { startTestBot, TestBot } from '../support/startTestBot';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await addAccount(sqlite, 'stella', 'Stella', 'staff');
   const db = openSqliteDatabase(sqlite);
   try {
-    new CallbackRequests(db).add(
+    await new SqliteCallbackRequests(db).add(
       {
         phone: '07700 900123',
         email: null,

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AnalyticsEventData } from '../../src/analytics/analyticsEvent';
 import { EventStore } from '../../src/analytics/eventStore';
-import { HandoffStore } from '../../src/handoff/handoffStore';
+import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
 import { addAccount, TEST_PASSWORD } from '../support/adviserClient';
@@ -182,7 +182,7 @@ function helplineOpen(weekday: number, hour: number): boolean {
   return weekday <= 5 && hour >= 9 && hour <= 14;
 }
 
-function seed(sqlitePath: string): void {
+async function seed(sqlitePath: string): Promise<void> {
   const db = openSqliteDatabase(sqlitePath);
   try {
     const events = new EventStore(db);
@@ -193,11 +193,11 @@ function seed(sqlitePath: string): void {
       });
     }
     // The erased conversation also had a hand-off with a message, and the bot kept state for it.
-    const handoffs = new HandoffStore(db);
+    const handoffs = new SqliteHandoffStore(db);
     const at = ukDay(DELTA_DAY).set({ hour: 13, minute: 10 }).toJSDate();
-    const handoff = handoffs.create({ conversationId: ERASED, conversationRef: { conversation: { id: ERASED } }, topic: 'section-20', learned: [], transcript: null }, at);
-    handoffs.addMessage(handoff.id, 'user', 'hello', at);
-    handoffs.end(handoff.id, 'user', 'Advice given', at);
+    const handoff = await handoffs.create({ conversationId: ERASED, conversationRef: { conversation: { id: ERASED } }, topic: 'section-20', learned: [], transcript: null }, at);
+    await handoffs.addMessage(handoff.id, 'user', 'hello', at);
+    await handoffs.end(handoff.id, 'user', 'Advice given', at);
     db.prepare('INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)').run(`directline/conversations/${ERASED}/`, '1', '{}', at.toISOString());
   } finally {
     db.close();
@@ -213,7 +213,7 @@ beforeAll(async () => {
   const sqlite = join(bot.dataDir, 'bot.sqlite');
   await addAccount(sqlite, 'stella', 'Stella', 'staff');
   await addAccount(sqlite, 'sam', 'Sam', 'adviser');
-  seed(sqlite);
+  await seed(sqlite);
   // Checks the seeding itself: SqliteStorage is the bot's own store, so the state row is one it would read.
   const db = openSqliteDatabase(sqlite);
   try {

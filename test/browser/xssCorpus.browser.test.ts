@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { CallbackRequests } from '../../src/handoff/callbackRequests';
+import { SqliteCallbackRequests } from '../../src/handoff/sqliteCallbackRequests';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { addAccount, signIn as signInOverApi, TEST_PASSWORD } from '../support/adviserClient';
 import { startTestBot, TestBot } from '../support/startTestBot';
@@ -194,12 +194,12 @@ async function signInToConsole(page: Page): Promise<void> {
 }
 
 /** Callback requests whose message and "times to avoid" are payloads, as the callback dialog would store them. */
-function seedCallbacks(): void {
+async function seedCallbacks(): Promise<void> {
   const db = openSqliteDatabase(sqlitePath);
   try {
-    const requests = new CallbackRequests(db);
+    const requests = new SqliteCallbackRequests(db);
     for (const payload of PAYLOADS) {
-      requests.add(
+      await requests.add(
         { phone: '07700 900123', email: null, bestTime: 'Any time', message: payload.payload, voicemailOk: null, sayOrganisationOk: null, avoidTimes: payload.payload, topic: null },
         new Date(),
       );
@@ -215,7 +215,7 @@ function liveChat(page: Page) {
 
 test('adviser console: the shared transcript, the live chat and callback requests show payloads as text, nothing runs', async () => {
   expect(session).toBeDefined();
-  seedCallbacks();
+  await seedCallbacks();
   adviser = await probedPage('adviser console');
   await signInToConsole(adviser.page);
   consoleBaseline = await liveMarkup(adviser.page, CONSOLE_TEXT, []);

@@ -1,14 +1,15 @@
 import { Activity, ActivityTypes, ConversationState, MemoryStorage, Storage, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { createAdviceBot } from '../../src/bots/createAdviceBot';
+import { ReplyOutbox } from '../../src/bots/replyOutbox';
 import { RetryFilter } from '../../src/bots/retryFilter';
 import { handleTurnError } from '../../src/server/botAdapter';
 import { createMemoryLogger } from '../../src/logger';
 import { resolve } from 'node:path';
 import { KnowledgeIndex } from '../../src/knowledge/knowledgeIndex';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
-import { HandoffStore } from '../../src/handoff/handoffStore';
+import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { HandoffDesk, HandoffDeskSettings } from '../../src/handoff/handoffDesk';
-import { CallbackRequests } from '../../src/handoff/callbackRequests';
+import { SqliteCallbackRequests } from '../../src/handoff/sqliteCallbackRequests';
 import { EventStore } from '../../src/analytics/eventStore';
 import { createOpeningHours } from '../../src/handoff/openingHours';
 import { DEFAULT_OPENING_HOURS } from '../../src/handoff/openingHoursSettings';
@@ -33,8 +34,8 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const hours = createOpeningHours(DEFAULT_OPENING_HOURS);
   // A Saturday unless the test pins the clock: the helpline is closed and no adviser is online.
   const now = options.now ?? (() => new Date('2026-12-05T11:00:00Z'));
-  const desk = new HandoffDesk(new HandoffStore(database), TEST_DESK_SETTINGS, (at) => hours.isOpen(at), now);
-  const callbacks = new CallbackRequests(database);
+  const desk = new HandoffDesk(new SqliteHandoffStore(database), TEST_DESK_SETTINGS, (at) => hours.isOpen(at), now);
+  const callbacks = new SqliteCallbackRequests(database);
   const events = new EventStore(database);
   let adapter: TestAdapter | undefined;
   const bot = createAdviceBot(conversationState, userState, knowledgeBase(), {
@@ -59,7 +60,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
     user: { id: 'dl_user', name: '' },
     bot: { id: 'bot', name: 'bot' },
   } as never);
-  adapter.use(new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds')));
+  adapter.use(new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'), new ReplyOutbox(conversationState)));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, log);
   bot.handoff.delivery.start();
   return { adapter, storage, log, desk, callbacks, database, bot, events };

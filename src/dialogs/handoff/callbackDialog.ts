@@ -132,7 +132,7 @@ export class CallbackDialog extends ComponentDialog {
     const reply = String(step.result ?? '').trim();
     const message = reply.toLowerCase() === W.skip.toLowerCase() ? null : reply.slice(0, MAX_MESSAGE);
     const contact = values.contact as ContactDetail;
-    this.services.callbacks.add(
+    await this.services.callbacks.add(
       {
         phone: contact.kind === 'phone' ? contact.value : null,
         email: contact.kind === 'email' ? contact.value : null,

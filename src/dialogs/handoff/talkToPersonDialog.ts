@@ -38,7 +38,7 @@ export class TalkToPersonDialog extends ComponentDialog {
 
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const open = this.services.desk.store.openFor(conversationIdOf(context));
+    const open = await this.services.desk.store.openFor(conversationIdOf(context));
     if (open) {
       await context.sendActivity(W.alreadyWaiting);
       return step.endDialog();
@@ -47,7 +47,7 @@ export class TalkToPersonDialog extends ComponentDialog {
       await context.sendActivity(W.confidentiality);
       await this.services.markConfidentialityShown(context);
     }
-    const availability = this.services.desk.availability();
+    const availability = await this.services.desk.availability();
     if (!availability.live) {
       this.services.track(context, {
         type: 'handoffRequested',
@@ -83,7 +83,7 @@ export class TalkToPersonDialog extends ComponentDialog {
       return step.endDialog();
     }
     // Someone may have taken the last place, or the last adviser left, while the person read.
-    if (!this.services.desk.availability().live) {
+    if (!(await this.services.desk.availability()).live) {
       (step.values as { path: Path }).path = 'callbackOffer';
       await step.context.sendActivities([MessageFactory.text(W.busy), MessageFactory.text(W.phoneLine)]);
       return this.offerCallback(step);
@@ -113,7 +113,7 @@ export class TalkToPersonDialog extends ComponentDialog {
 
   private async joinQueue(context: TurnContext, share: boolean): Promise<void> {
     const about = await this.services.describeConversation(context);
-    const handoff = this.services.desk.request({
+    const handoff = await this.services.desk.request({
       conversationId: conversationIdOf(context),
       conversationRef: TurnContext.getConversationReference(context.activity),
       topic: about.topic,
@@ -121,7 +121,7 @@ export class TalkToPersonDialog extends ComponentDialog {
       transcript: share ? about.transcript : null,
     });
     this.services.track(context, { type: 'handoffRequested', open: true, advisersAvailable: true, result: 'queued' });
-    const place = this.services.desk.placeOf(handoff.id);
+    const place = await this.services.desk.placeOf(handoff.id);
     await context.sendActivity(
       MessageFactory.suggestedActions([B.leaveQueue], W.queued(place?.position ?? 1, describeWait(place?.waitMinutes ?? 0))),
     );
