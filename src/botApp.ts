@@ -12,7 +12,7 @@ import { resolveSigningKey } from './channels/directline/signingKey';
 import { createTokenService } from './channels/directline/tokens';
 import { Config, isLocalMode } from './config';
 import { loadKnowledgeBase } from './knowledge/knowledgeBase';
-import { Logger } from './logger';
+import { describeError, Logger } from './logger';
 import { createBotAdapter } from './server/botAdapter';
 import { createBotServer } from './server/createBotServer';
 import { registerStaticFiles } from './server/staticFiles';
@@ -25,8 +25,8 @@ import { openConsoleAccess } from './accounts/consoleAccess';
 import { loadCannedReplies } from './handoff/cannedReplies';
 import { HandoffDesk } from './handoff/handoffDesk';
 import { openHandoffStores } from './handoff/handoffStores';
-import { EventStore } from './analytics/eventStore';
-import { PhrasingSuggestions } from './analytics/phrasingSuggestions';
+import { openAnalyticsStores } from './analytics/analyticsStores';
+import { conversationEraser } from './storage/eraseConversation';
 import { redactingSink } from './analytics/redactingSink';
 import { loadVocabulary } from './analytics/vocabulary';
 import { createApplicationInsightsSink } from './bots/applicationInsightsSink';
@@ -93,7 +93,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     isHelplineOpen,
   );
   const callbacks = handoffStores.callbacks;
-  const events = new EventStore(database);
+  const { events, suggestions } = openAnalyticsStores(database, botState.pool, log);
   const { accounts, sessions, throttle: loginThrottle } = openConsoleAccess(database, botState.pool);
   const bot = createAdviceBot(conversationState, userState, knowledge, {
     botDisplayName: config.botDisplayName,
@@ -149,9 +149,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       registerAdminRoutes(server, { accounts, sessions, log });
       registerAdviserRoutes(server, { desk, callbacks, sessions, cannedReplies, isOpen: () => isHelplineOpen(new Date()), log });
       registerStaffRoutes(server, {
-        db: database,
+        eraseConversation: conversationEraser(database, botState.pool),
         events,
-        suggestions: new PhrasingSuggestions(database),
+        suggestions,
         knowledge,
         sessions,
         openAtHour: openDuringHour(config.openingHours),
@@ -185,12 +185,17 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   }, QUEUE_SWEEP_MS);
   sweeper.unref();
   bot.handoff.delivery.start();
-  const forgetOldEvents = () => {
-    const deleted = events.deleteOlderThan(config.analyticsRetentionDays, new Date());
-    if (deleted > 0) log.info('analytics_retention', { deleted, days: config.analyticsRetentionDays });
+  const forgetOldEvents = async () => {
+    try {
+      const deleted = await events.deleteOlderThan(config.analyticsRetentionDays, new Date());
+      if (deleted > 0) log.info('analytics_retention', { deleted, days: config.analyticsRetentionDays });
+    } catch (error) {
+      // A database that is briefly away: the next sweep, an hour on, tries again.
+      log.error('analytics_retention_failed', describeError(error));
+    }
   };
-  forgetOldEvents();
-  const retention = setInterval(forgetOldEvents, RETENTION_SWEEP_MS);
+  await forgetOldEvents();
+  const retention = setInterval(() => void forgetOldEvents(), RETENTION_SWEEP_MS);
   retention.unref();
 
   return {
@@ -202,8 +207,11 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       clearInterval(retention);
       bot.handoff.delivery.stop();
       await botServer.close();
+      // Analytics events not yet written to PostgreSQL go now, while the pool is still open.
+      await events.flush();
       await botState.close();
       database.close();
     },
   };
 }
+

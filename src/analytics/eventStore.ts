@@ -1,4 +1,3 @@
-import type { SqliteDatabase } from '../storage/sqliteDatabase';
 import { AnalyticsEvent, AnalyticsEventData, AnalyticsSink } from './analyticsEvent';
 import { redact } from './redact';
 
@@ -10,56 +9,44 @@ export interface StoredEvent {
   readonly data: AnalyticsEventData;
 }
 
-interface Row {
-  id: number;
-  at: string;
-  conversation_id: string;
-  channel: string;
-  type: string;
-  data: string;
-}
-
 /**
- * Analytics events in SQLite. Every `text` field is redacted here, on the way in, so no caller can
- * store a raw message by mistake. Events older than the retention period are deleted by
- * `deleteOlderThan`; `eraseConversation` removes one conversation's events for a subject request.
+ * Analytics events, in SQLite or PostgreSQL (see openAnalyticsStores). Every `text` field is
+ * redacted in `record`, on the way in, so no caller can store a raw message by mistake. Events older
+ * than the retention period are deleted by `deleteOlderThan`; `eraseConversation` removes one
+ * conversation's events for a subject request.
+ *
+ * `record` is the bot's analytics sink, called in the middle of a turn, so it never waits for the
+ * database: SQLite writes the row before it returns; PostgreSQL queues it and writes it in the
+ * background, in the order recorded, and reports a failed write to its `onError` instead of to the
+ * turn. Everything else first waits for the events this store was given before the call, so a
+ * report or an erasure never misses (or leaves behind) an event still on its way.
  */
-export class EventStore implements AnalyticsSink {
-  constructor(private readonly db: SqliteDatabase) {}
-
-  record(event: AnalyticsEvent): void {
-    const data = 'text' in event.data ? { ...event.data, text: redact(event.data.text).text } : event.data;
-    this.db
-      .prepare('INSERT INTO analytics_events (at, conversation_id, channel, type, data) VALUES (?, ?, ?, ?, ?)')
-      .run(event.at.toISOString(), event.conversationId, event.channel, data.type, JSON.stringify(data));
-  }
-
-  /** Events from `from` (inclusive) to `to` (exclusive), oldest first; optionally of some types only. */
-  between(from: Date, to: Date, types?: readonly string[]): StoredEvent[] {
-    const rows =
-      types && types.length > 0
-        ? this.db
-            .prepare<unknown[], Row>(`SELECT * FROM analytics_events WHERE at >= ? AND at < ? AND type IN (${types.map(() => '?').join(',')}) ORDER BY id`)
-            .all(from.toISOString(), to.toISOString(), ...types)
-        : this.db.prepare<[string, string], Row>('SELECT * FROM analytics_events WHERE at >= ? AND at < ? ORDER BY id').all(from.toISOString(), to.toISOString());
-    return rows.map(toStored);
-  }
-
-  forConversation(conversationId: string): StoredEvent[] {
-    return this.db.prepare<[string], Row>('SELECT * FROM analytics_events WHERE conversation_id = ? ORDER BY id').all(conversationId).map(toStored);
-  }
-
+export interface EventStore extends AnalyticsSink {
+  record(event: AnalyticsEvent): void;
+  /**
+   * Events from `from` (inclusive) to `to` (exclusive), oldest first (by time, then in the order
+   * recorded, so several instances' events interleave as they happened); optionally of some types only.
+   */
+  between(from: Date, to: Date, types?: readonly string[]): Promise<StoredEvent[]>;
+  /** One conversation's events, oldest first, as `between` orders them. */
+  forConversation(conversationId: string): Promise<StoredEvent[]>;
   /** Deletes events older than `days` days before `now`; returns how many. */
-  deleteOlderThan(days: number, now: Date): number {
-    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
-    return this.db.prepare('DELETE FROM analytics_events WHERE at < ?').run(cutoff).changes;
-  }
-
-  eraseConversation(conversationId: string): number {
-    return this.db.prepare('DELETE FROM analytics_events WHERE conversation_id = ?').run(conversationId).changes;
-  }
+  deleteOlderThan(days: number, now: Date): Promise<number>;
+  /** Deletes one conversation's events; returns how many. */
+  eraseConversation(conversationId: string): Promise<number>;
+  /** Resolves once every event recorded before the call is written (or its failure reported). */
+  flush(): Promise<void>;
 }
 
-function toStored(row: Row): StoredEvent {
-  return { id: row.id, at: row.at, conversationId: row.conversation_id, channel: row.channel, data: JSON.parse(row.data) as AnalyticsEventData };
+/** Called when events could not be written; `lost` is how many. Log ids and counts only, never the events. */
+export type AnalyticsWriteFailure = (error: unknown, lost: number) => void;
+
+/** The event's data with its `text`, if it has one, redacted. */
+export function redactedData(event: AnalyticsEvent): AnalyticsEventData {
+  return 'text' in event.data ? { ...event.data, text: redact(event.data.text).text } : event.data;
+}
+
+/** The time from which `deleteOlderThan(days, now)` keeps events. */
+export function retentionCutoff(days: number, now: Date): string {
+  return new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
 }

@@ -2,14 +2,13 @@ import { DateTime } from 'luxon';
 import type { Request, Response, Server } from 'restify';
 import type { ConsoleSessions } from '../accounts/consoleSessions';
 import { toCsv } from '../analytics/csv';
-import { EventStore } from '../analytics/eventStore';
-import { PhrasingSuggestions } from '../analytics/phrasingSuggestions';
+import type { EventStore } from '../analytics/eventStore';
+import type { PhrasingSuggestions } from '../analytics/phrasingSuggestions';
 import { buildReport, OpenAtHour, Report } from '../analytics/reports';
 import { groupUnanswered, UnansweredGroup } from '../analytics/unansweredQuestions';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { Logger } from '../logger';
-import type { SqliteDatabase } from '../storage/sqliteDatabase';
-import { eraseConversation } from '../storage/eraseConversation';
+import type { ConversationEraser } from '../storage/eraseConversation';
 import { requireConsoleRole, requireRecentSignIn } from './consoleAuth';
 
 export const STAFF_API = '/api/staff';
@@ -18,7 +17,8 @@ const DEFAULT_DAYS = 30;
 const MAX_DAYS = 400;
 
 export interface StaffRouteOptions {
-  readonly db: SqliteDatabase;
+  /** Erases one conversation from the database the bot uses (SQLite or PostgreSQL). */
+  readonly eraseConversation: ConversationEraser;
   readonly events: EventStore;
   readonly suggestions: PhrasingSuggestions;
   readonly knowledge: KnowledgeIndex;
@@ -49,43 +49,43 @@ export function registerStaffRoutes(server: Server, options: StaffRouteOptions):
   const staffOnly = (handler: (req: Request, res: Response, who: { displayName: string; id: number }) => unknown) =>
     requireConsoleRole(options.sessions, ['staff'], handler);
 
-  server.get(`${STAFF_API}/report`, staffOnly((req, res) => {
+  server.get(`${STAFF_API}/report`, staffOnly(async (req, res) => {
     const range = rangeOf(req);
     if (typeof range === 'string') return res.send(400, { error: { message: range } });
-    res.send(200, buildReport(options.events.between(range.from, range.to), range.from, range.to, options.openAtHour));
+    res.send(200, buildReport(await options.events.between(range.from, range.to), range.from, range.to, options.openAtHour));
   }));
 
-  server.get(`${STAFF_API}/unanswered`, staffOnly((req, res) => {
+  server.get(`${STAFF_API}/unanswered`, staffOnly(async (req, res) => {
     const range = rangeOf(req);
     if (typeof range === 'string') return res.send(400, { error: { message: range } });
-    res.send(200, { groups: groupUnanswered(options.events.between(range.from, range.to, ['fallback', 'clarifyShown'])) });
+    res.send(200, { groups: groupUnanswered(await options.events.between(range.from, range.to, ['fallback', 'clarifyShown'])) });
   }));
 
   server.get(`${STAFF_API}/entries`, staffOnly((_req, res) => {
     res.send(200, { entries: options.knowledge.entries.map((e) => ({ id: e.id, title: e.title, topic: e.topic })) });
   }));
 
-  server.get(`${STAFF_API}/suggestions`, staffOnly((_req, res) => {
-    res.send(200, { suggestions: options.suggestions.list() });
+  server.get(`${STAFF_API}/suggestions`, staffOnly(async (_req, res) => {
+    res.send(200, { suggestions: await options.suggestions.list() });
   }));
 
-  server.post(`${STAFF_API}/suggestions`, staffOnly((req, res, who) => {
+  server.post(`${STAFF_API}/suggestions`, staffOnly(async (req, res, who) => {
     const { entryId, phrasing } = bodyOf(req);
     if (typeof entryId !== 'string' || !options.knowledge.entry(entryId)) return res.send(400, { error: { message: 'Choose the entry this question belongs to.' } });
     if (typeof phrasing !== 'string') return res.send(400, { error: { message: 'Type the phrasing to add.' } });
-    const result = options.suggestions.accept(entryId, phrasing, who.displayName, new Date());
+    const result = await options.suggestions.accept(entryId, phrasing, who.displayName, new Date());
     if (typeof result === 'string') return res.send(400, { error: { message: result } });
     res.send(201, result);
   }));
 
-  server.get(`${STAFF_API}/export/:table`, staffOnly((req, res) => {
+  server.get(`${STAFF_API}/export/:table`, staffOnly(async (req, res) => {
     const table = String(req.params.table).replace(/\.csv$/, '');
     // Own keys only: "constructor.csv" must be a 404, not Object's constructor.
     const build = Object.hasOwn(EXPORTS, table) ? EXPORTS[table] : undefined;
     if (!build) return res.send(404, { error: { message: `No such table. Tables: ${Object.keys(EXPORTS).join(', ')}.` } });
     const range = rangeOf(req);
     if (typeof range === 'string') return res.send(400, { error: { message: range } });
-    const events = options.events.between(range.from, range.to);
+    const events = await options.events.between(range.from, range.to);
     const body = build(buildReport(events, range.from, range.to, options.openAtHour), groupUnanswered(events));
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -96,13 +96,15 @@ export function registerStaffRoutes(server: Server, options: StaffRouteOptions):
   }));
 
   // Erasing cannot be undone: the password must have been entered in the last few minutes.
-  server.post(`${STAFF_API}/erase`, requireRecentSignIn(options.sessions, ['staff'], (req, res, who) => {
+  server.post(`${STAFF_API}/erase`, requireRecentSignIn(options.sessions, ['staff'], async (req, res, who) => {
     const { conversationId } = bodyOf(req);
     // Any printable id a channel uses (Teams ids hold ":", "@" and ";"); it only ever reaches SQL as a parameter.
     if (typeof conversationId !== 'string' || !/^[\x21-\x7e]{4,200}$/.test(conversationId.trim())) {
       return res.send(400, { error: { message: 'Paste the conversation id exactly as it was given to you.' } });
     }
-    const erased = eraseConversation(options.db, conversationId.trim());
+    // Events this instance has queued but not yet written would otherwise arrive after the erasure.
+    await options.events.flush();
+    const erased = await options.eraseConversation(conversationId.trim());
     options.log.info('conversation_erased', { byAccount: who.id, analyticsEvents: erased.analyticsEvents, handoffs: erased.handoffs, botState: erased.botState });
     res.send(200, erased);
   }));

@@ -15,7 +15,7 @@ describe('analytics recorded from a conversation', () => {
     await say(adapter, "I'm safe to chat");
     await say(adapter, 'talk to a person');
 
-    const all = events.forConversation('conversation-1');
+    const all = await events.forConversation('conversation-1');
     const types = all.map((e) => e.data.type);
     expect(types).toEqual(
       expect.arrayContaining(['conversationStarted', 'messageReceived', 'answerGiven', 'feedback', 'fallback', 'crisisSignposted', 'handoffRequested']),
@@ -38,7 +38,7 @@ describe('analytics recorded from a conversation', () => {
     await say(adapter, 'Section 20 (voluntary care)');
     const answers = completePath(script, {});
     for (const question of script.questions.filter((q) => q.id in answers)) await say(adapter, replyFor(question, answers[question.id]));
-    const dialogEvents = events.forConversation('conversation-1').filter((e) => e.data.type.startsWith('dialog'));
+    const dialogEvents = (await events.forConversation('conversation-1')).filter((e) => e.data.type.startsWith('dialog'));
     expect(dialogEvents[0].data).toEqual({ type: 'dialogStarted', dialog: 'section-20' });
     expect(dialogEvents.filter((e) => e.data.type === 'dialogStep').length).toBeGreaterThanOrEqual(2);
     expect(dialogEvents.at(-1)?.data).toEqual({ type: 'dialogCompleted', dialog: 'section-20' });
@@ -48,7 +48,7 @@ describe('analytics recorded from a conversation', () => {
     const { adapter, events } = createConversation({ now: SATURDAY });
     await say(adapter, 'Section 20 (voluntary care)');
     await say(adapter, 'start over');
-    const abandoned = events.forConversation('conversation-1').find((e) => e.data.type === 'dialogAbandoned');
+    const abandoned = (await events.forConversation('conversation-1')).find((e) => e.data.type === 'dialogAbandoned');
     expect(abandoned?.data).toEqual({ type: 'dialogAbandoned', dialog: 'section-20', step: 'situation' });
   });
 
@@ -57,7 +57,7 @@ describe('analytics recorded from a conversation', () => {
     await say(adapter, 'talk to a person');
     for (const reply of ['Request a callback', '07700 900123', 'yes', 'yes', 'No', 'Morning (9:30am to 12pm)', 'Skip']) await say(adapter, reply);
     await say(adapter, { type: 'event', name: 'quickExit' });
-    const all = events.forConversation('conversation-1');
+    const all = await events.forConversation('conversation-1');
     expect(all.map((e) => e.data.type)).toEqual(expect.arrayContaining(['callbackRequested', 'quickExit']));
     expect(JSON.stringify(all)).not.toContain('07700');
   });

@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Activity, ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
-import { EventStore } from '../../src/analytics/eventStore';
-import { PhrasingSuggestions } from '../../src/analytics/phrasingSuggestions';
+import { SqliteEventStore } from '../../src/analytics/sqliteEventStore';
+import { SqlitePhrasingSuggestions } from '../../src/analytics/sqlitePhrasingSuggestions';
 import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { addPhrasings } from '../../src/knowledge/addPhrasings';
 import { parseEntryFile } from '../../src/knowledge/loadEntries';
@@ -22,8 +22,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('erasing a conversation', () => {
   async function seed(path: string) {
     const db = openSqliteDatabase(path);
-    new EventStore(db).record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
-    new EventStore(db).record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    new SqliteEventStore(db).record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    new SqliteEventStore(db).record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
     await new SqliteHandoffStore(db).create({ conversationId: 'conv-1', conversationRef: {}, topic: null, learned: [], transcript: [{ from: 'user', text: 'private words', at: '' }] }, new Date());
     return db;
   }
@@ -38,7 +38,7 @@ describe('erasing a conversation', () => {
     const db = await seed(':memory:');
     await new SqliteStorage(db).write({ [stateKey('conv-1')]: { dialogState: {} }, [stateKey('conv-2')]: { dialogState: {} }, [stateKey('conv-10')]: { dialogState: {} } });
     expect(eraseConversation(db, 'conv-1')).toEqual({ analyticsEvents: 1, handoffs: 1, botState: 1 });
-    expect(new EventStore(db).forConversation('conv-2')).toHaveLength(1);
+    expect(await new SqliteEventStore(db).forConversation('conv-2')).toHaveLength(1);
     expect(await new SqliteStorage(db).read([stateKey('conv-1')])).toEqual({});
     expect(Object.keys(await new SqliteStorage(db).read([stateKey('conv-2'), stateKey('conv-10')]))).toHaveLength(2);
     expect(JSON.stringify(db.prepare('SELECT * FROM handoffs').all())).not.toContain('private words');
@@ -67,10 +67,10 @@ describe('phrasings accepted on the dashboard', () => {
     expect(after.split('\n').filter((line) => !before.includes(line))).toEqual(['  - "what is a section 20 agreement form"']);
   });
 
-  it('are refused while they still hold a redaction placeholder', () => {
-    const suggestions = new PhrasingSuggestions(openSqliteDatabase(':memory:'));
-    expect(suggestions.accept('section-20-overview', 'my name is [NAME] and they want s20', 'Stella', new Date())).toMatch(/placeholder/);
-    expect(suggestions.list()).toEqual([]);
+  it('are refused while they still hold a redaction placeholder', async () => {
+    const suggestions = new SqlitePhrasingSuggestions(openSqliteDatabase(':memory:'));
+    expect(await suggestions.accept('section-20-overview', 'my name is [NAME] and they want s20', 'Stella', new Date())).toMatch(/placeholder/);
+    expect(await suggestions.list()).toEqual([]);
   });
 
   it('leave the entries alone when none are waiting', () => {

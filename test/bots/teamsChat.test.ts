@@ -86,7 +86,7 @@ describe('the bot in a Teams personal chat', () => {
     await say(adapter, installActivity());
     const replies = await say(adapter, { ...mentioning('what does section 20 mean'), id: 'm1' });
     expect(textsOf(replies)).toMatch(/section 20/i);
-    const stored = JSON.stringify(events.forConversation('conversation-1'));
+    const stored = JSON.stringify(await events.forConversation('conversation-1'));
     expect(stored).toMatch(/section 20/i);
     expect(stored).not.toContain('<at>');
     expect(stored).not.toContain(BOT.name);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AnalyticsEventData } from '../../src/analytics/analyticsEvent';
-import { EventStore } from '../../src/analytics/eventStore';
+import { SqliteEventStore } from '../../src/analytics/sqliteEventStore';
 import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
@@ -185,7 +185,7 @@ function helplineOpen(weekday: number, hour: number): boolean {
 async function seed(sqlitePath: string): Promise<void> {
   const db = openSqliteDatabase(sqlitePath);
   try {
-    const events = new EventStore(db);
+    const events = new SqliteEventStore(db);
     for (const conversation of SEEDED) {
       const start = ukDay(conversation.daysAgo).set({ hour: conversation.hour, minute: 5 });
       conversation.events.forEach((data, index) => {

@@ -10,7 +10,7 @@ import { openSqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { HandoffDesk, HandoffDeskSettings } from '../../src/handoff/handoffDesk';
 import { SqliteCallbackRequests } from '../../src/handoff/sqliteCallbackRequests';
-import { EventStore } from '../../src/analytics/eventStore';
+import { SqliteEventStore } from '../../src/analytics/sqliteEventStore';
 import { createOpeningHours } from '../../src/handoff/openingHours';
 import { DEFAULT_OPENING_HOURS } from '../../src/handoff/openingHoursSettings';
 
@@ -36,7 +36,7 @@ export function createConversation(options: { storage?: Storage; channelId?: str
   const now = options.now ?? (() => new Date('2026-12-05T11:00:00Z'));
   const desk = new HandoffDesk(new SqliteHandoffStore(database), TEST_DESK_SETTINGS, (at) => hours.isOpen(at), now);
   const callbacks = new SqliteCallbackRequests(database);
-  const events = new EventStore(database);
+  const events = new SqliteEventStore(database);
   let adapter: TestAdapter | undefined;
   const bot = createAdviceBot(conversationState, userState, knowledgeBase(), {
     botDisplayName: 'Family Rights Advice Bot',
