@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
 import { createAdviceBot } from './bots/createAdviceBot';
+import type { Reach } from './bots/adviserDelivery';
+import type { Handoff } from './handoff/handoffTypes';
 import { RetryFilter } from './bots/retryFilter';
 import { ReplyOutbox } from './bots/replyOutbox';
 import { ConversationHub } from './channels/directline/conversationHub';
@@ -25,6 +27,7 @@ import { openConsoleAccess } from './accounts/consoleAccess';
 import { loadCannedReplies } from './handoff/cannedReplies';
 import { HandoffDesk } from './handoff/handoffDesk';
 import { openHandoffStores } from './handoff/handoffStores';
+import { PostgresDeskBroadcast } from './handoff/postgresDeskBroadcast';
 import { openAnalyticsStores } from './analytics/analyticsStores';
 import { conversationEraser } from './storage/eraseConversation';
 import { redactingSink } from './analytics/redactingSink';
@@ -92,6 +95,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
     },
     isHelplineOpen,
   );
+  // Several instances on one database: each tells the others what changed on the desk.
+  const deskBroadcast = botState.pool ? await PostgresDeskBroadcast.open(botState.pool, log) : undefined;
+  if (deskBroadcast) desk.shareWith(deskBroadcast);
   const callbacks = handoffStores.callbacks;
   const { events, suggestions } = openAnalyticsStores(database, botState.pool, log);
   const { accounts, sessions, throttle: loginThrottle } = openConsoleAccess(database, botState.pool);
@@ -104,6 +110,7 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       nextOpening: (at) => hours.nextOpening(at),
       sendHandoffEvent: config.handoffEvent,
       send: (reference, logic) => adapter.continueConversationAsync(config.microsoftAppId, reference, logic),
+      reach: deskBroadcast ? (handoff) => reachFrom(handoff, hub) : undefined,
       log,
     },
     analytics: redactingSink(
@@ -206,7 +213,9 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
       clearInterval(sweeper);
       clearInterval(retention);
       bot.handoff.delivery.stop();
+      desk.leave();
       await botServer.close();
+      await deskBroadcast?.close();
       // Analytics events not yet written to PostgreSQL go now, while the pool is still open.
       await events.flush();
       await botState.close();
@@ -215,3 +224,13 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   };
 }
 
+/**
+ * With several instances: a person on the built-in Direct Line gateway can only be reached by the
+ * instance holding their conversation (its transcript is in memory there); Azure channels by any.
+ */
+function reachFrom(handoff: Handoff, hub: ConversationHub): ReturnType<Reach> {
+  const serviceUrl = (handoff.conversationRef as { serviceUrl?: unknown } | null)?.serviceUrl;
+  const onBuiltInGateway = typeof serviceUrl === 'string' && serviceUrl.includes(`${DIRECT_LINE_BASE_PATH}/connector/`);
+  if (!onBuiltInGateway) return 'anywhere';
+  return hub.has(handoff.conversationId) ? 'here' : 'elsewhere';
+}

@@ -1,13 +1,21 @@
 import { Activity, ActivityTypes, ConversationReference, ConversationState, MessageFactory, StatePropertyAccessor, TextFormatTypes, TurnContext } from 'botbuilder';
 import { PerConversationQueue } from '../channels/directline/perConversationQueue';
 import { HANDOFF_BUTTONS, HANDOFF_WORDS } from '../dialogs/handoff/handoffWording';
-import { HandoffDesk } from '../handoff/handoffDesk';
+import { HandoffDesk, Origin } from '../handoff/handoffDesk';
 import { Handoff, HandoffMessage } from '../handoff/handoffTypes';
 import { describeWait } from '../handoff/waitEstimate';
 import { describeError, Logger } from '../logger';
 
 /** Runs `logic` in a turn of the person's conversation (CloudAdapter.continueConversationAsync, or a test adapter). */
 export type ProactiveSender = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
+/**
+ * Which instance can send to the person of a hand-off. "anywhere": the channel is a service every
+ * instance reaches (Azure Bot Service, Teams); the instance where a change happened tells the
+ * person, so they are told once. "here" / "elsewhere": the built-in Direct Line gateway keeps the
+ * person's conversation in one instance's memory, and only that instance can reach them.
+ */
+export type Reach = (handoff: Handoff) => 'anywhere' | 'here' | 'elsewhere';
 
 /**
  * Carries what happens on the adviser's side to the person: the adviser joining, their messages
@@ -28,6 +36,7 @@ export class AdviserDelivery {
     private readonly conversationState: ConversationState,
     private readonly feedbackFor: StatePropertyAccessor<string | undefined>,
     private readonly log: Logger,
+    private readonly reach: Reach = () => 'anywhere',
   ) {}
 
   start(): void {
@@ -35,23 +44,33 @@ export class AdviserDelivery {
       this.desk.on(event, listener as never);
       this.detach.push(() => this.desk.off(event, listener as never));
     };
-    on('adviserMessage', (_message: HandoffMessage, handoff: Handoff) => void this.deliverPending(handoff));
-    on('accepted', (handoff: Handoff) => void this.tell(handoff, [plainText(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]));
-    on('ended', (handoff: Handoff) => void this.announceEnd(handoff));
-    on('stillThere', (handoff: Handoff) =>
-      void this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.stillHere, HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.stillThere)]),
-    );
-    on('typing', (event: { handoffId: string; from: 'user' | 'adviser' }) => {
+    on('adviserMessage', (_message: HandoffMessage, handoff: Handoff, origin: Origin) => {
+      if (this.tellsHere(handoff, origin)) void this.deliverPending(handoff);
+    });
+    on('accepted', (handoff: Handoff, origin: Origin) => {
+      if (this.tellsHere(handoff, origin)) void this.tell(handoff, [plainText(HANDOFF_WORDS.adviserJoined(handoff.adviserName ?? 'An adviser'))]);
+    });
+    on('ended', (handoff: Handoff, origin: Origin) => {
+      if (this.tellsHere(handoff, origin)) void this.announceEnd(handoff);
+      else this.toldPosition.delete(handoff.id);
+    });
+    on('stillThere', (handoff: Handoff, origin: Origin) => {
+      if (!this.tellsHere(handoff, origin)) return;
+      void this.tell(handoff, [MessageFactory.suggestedActions([HANDOFF_BUTTONS.stillHere, HANDOFF_BUTTONS.leaveQueue], HANDOFF_WORDS.stillThere)]);
+    });
+    on('typing', (event: { handoffId: string; from: 'user' | 'adviser' }, origin: Origin) => {
       if (event.from !== 'adviser') return;
       void this.inBackground('handoff_typing_failed', async () => {
         const handoff = await this.desk.store.get(event.handoffId);
-        if (handoff) await this.tell(handoff, [{ type: ActivityTypes.Typing }]);
+        if (handoff && this.tellsHere(handoff, origin)) await this.tell(handoff, [{ type: ActivityTypes.Typing }]);
       });
     });
     // One update at a time, so places are compared with the places told by the update before.
-    on('queueChanged', () => {
-      this.placesUpdate = this.placesUpdate.then(() => this.inBackground('handoff_places_failed', () => this.updatePlaces()));
+    on('queueChanged', (origin: Origin) => {
+      this.placesUpdate = this.placesUpdate.then(() => this.inBackground('handoff_places_failed', () => this.updatePlaces(origin)));
     });
+    // Changes on other instances may have been missed: adviser messages are stored, so send any not yet sent.
+    on('resync', () => void this.redeliver());
     void this.redeliver();
   }
 
@@ -65,7 +84,8 @@ export class AdviserDelivery {
       const handoffIds = new Set((await this.desk.store.undelivered()).map((message) => message.handoffId));
       for (const handoffId of handoffIds) {
         const handoff = await this.desk.store.get(handoffId);
-        if (handoff) await this.deliverPending(handoff);
+        // Any instance that can reach the person may send them: each message is marked sent once, under the turn lock.
+        if (handoff && this.reach(handoff) !== 'elsewhere') await this.deliverPending(handoff);
       }
     });
   }
@@ -109,15 +129,21 @@ export class AdviserDelivery {
     );
   }
 
-  private async updatePlaces(): Promise<void> {
+  private async updatePlaces(origin: Origin): Promise<void> {
     for (const { handoff, place } of await this.desk.queuePlaces()) {
       const told = this.toldPosition.get(handoff.id);
       this.toldPosition.set(handoff.id, place.position);
       // The first place is told when the person joins; after that, only moves up the queue.
-      if (told !== undefined && place.position < told) {
+      if (told !== undefined && place.position < told && this.tellsHere(handoff, origin)) {
         void this.tell(handoff, [MessageFactory.text(HANDOFF_WORDS.positionUpdate(place.position, describeWait(place.waitMinutes)))]);
       }
     }
+  }
+
+  /** Whether this instance tells the person about a change that happened at `origin`. */
+  private tellsHere(handoff: Handoff, origin: Origin): boolean {
+    const reach = this.reach(handoff);
+    return reach === 'here' || (reach === 'anywhere' && origin === 'here');
   }
 
   private async inBackground(event: string, work: () => Promise<void>): Promise<void> {

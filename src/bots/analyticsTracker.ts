@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { AnalyticsEventData, AnalyticsSink } from '../analytics/analyticsEvent';
-import { HandoffDesk } from '../handoff/handoffDesk';
+import { HandoffDesk, Origin } from '../handoff/handoffDesk';
 import { Handoff } from '../handoff/handoffTypes';
 
 /** Records an analytics event for the conversation of this turn. */
@@ -24,10 +24,13 @@ export function trackHandoffs(desk: HandoffDesk, sink: AnalyticsSink, now: () =>
       at: now(),
       data: { type: 'handoffEnded', durationSeconds: seconds(handoff.acceptedAt, handoff.endedAt), outcome: handoff.outcome, endedBy: handoff.endedBy ?? 'unknown' },
     });
-  desk.on('accepted', accepted);
-  desk.on('ended', ended);
+  // Each change is counted by the instance where it happened; the others only hear of it.
+  const onAccepted = (handoff: Handoff, origin: Origin) => origin === 'here' && accepted(handoff);
+  const onEnded = (handoff: Handoff, origin: Origin) => origin === 'here' && ended(handoff);
+  desk.on('accepted', onAccepted);
+  desk.on('ended', onEnded);
   return () => {
-    desk.off('accepted', accepted);
-    desk.off('ended', ended);
+    desk.off('accepted', onAccepted);
+    desk.off('ended', onEnded);
   };
 }

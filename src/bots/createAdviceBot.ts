@@ -9,7 +9,7 @@ import { HandoffDesk } from '../handoff/handoffDesk';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { describeError, Logger } from '../logger';
 import { AdviceBot, AdviceBotOptions } from './adviceBot';
-import { AdviserDelivery, ProactiveSender } from './adviserDelivery';
+import { AdviserDelivery, ProactiveSender, Reach } from './adviserDelivery';
 import { AnalyticsSink } from '../analytics/analyticsEvent';
 import { createTracker, trackHandoffs } from './analyticsTracker';
 import { ConversationLog } from './conversationLog';
@@ -23,6 +23,8 @@ export interface HandoffSetup {
   readonly sendHandoffEvent: boolean;
   /** How adviser-side events reach the person outside their own turns. */
   readonly send: ProactiveSender;
+  /** Which instance can reach the person of a hand-off (with one instance, this one: the default). */
+  readonly reach?: Reach;
   readonly log: Logger;
 }
 
@@ -45,6 +47,7 @@ export function createAdviceBot(
   const track = createTracker(setup.analytics, now);
   trackHandoffs(setup.handoff.desk, setup.analytics, now);
   setup.handoff.desk.on('sweepFailed', (error) => setup.handoff.log.warn('handoff_sweep_failed', describeError(error)));
+  setup.handoff.desk.on('signalFailed', (error) => setup.handoff.log.warn('handoff_signal_failed', describeError(error)));
   const safety = new SafetyGate(createSafetyMemory(conversationState), track);
   const memory = createMainDialogMemory(conversationState);
   const log = new ConversationLog(conversationState, now);
@@ -68,7 +71,7 @@ export function createAdviceBot(
     track,
   });
   const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'), track);
-  const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log);
+  const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log, setup.handoff.reach);
   return new AdviceBot(conversationState, userState, mainDialog, safety, { relay, delivery, log }, track, {
     botDisplayName: setup.botDisplayName,
     maxMessageLength: setup.maxMessageLength,

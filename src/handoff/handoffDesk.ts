@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { DeskBroadcast, DeskSignal, ReceivedSignal } from './deskBroadcast';
 import { HandoffStore } from './handoffStore';
 import { EndedBy, Handoff, HandoffMessage, NewHandoff } from './handoffTypes';
 import { estimateWaitMinutes } from './waitEstimate';
@@ -32,19 +33,32 @@ export interface QueuePlace {
   readonly waitMinutes: number;
 }
 
+/**
+ * Where a change happened: on this instance, or on another one sharing the database (heard
+ * through the `DeskBroadcast`). Consoles show both; the person is told by one instance only.
+ */
+export type Origin = 'here' | 'elsewhere';
+
 /** Everything the bot and the consoles react to. */
 export interface HandoffDeskEvents {
-  queueChanged: [];
-  accepted: [Handoff];
-  ended: [Handoff];
-  userMessage: [HandoffMessage];
-  adviserMessage: [HandoffMessage, Handoff];
-  typing: [{ readonly handoffId: string; readonly from: 'user' | 'adviser' }];
-  stillThere: [Handoff];
+  queueChanged: [Origin];
+  accepted: [Handoff, Origin];
+  ended: [Handoff, Origin];
+  userMessage: [HandoffMessage, Origin];
+  adviserMessage: [HandoffMessage, Handoff, Origin];
+  typing: [{ readonly handoffId: string; readonly from: 'user' | 'adviser' }, Origin];
+  stillThere: [Handoff, Origin];
   presenceChanged: [];
+  /** Changes on other instances may have been missed (the link to them was down): reload everything. */
+  resync: [];
   /** A sweep could not finish (the database unreachable); the next one tries again. */
   sweepFailed: [unknown];
+  /** A change heard from another instance could not be read (the database unreachable). */
+  signalFailed: [unknown];
 }
+
+/** How long another instance's advisers count as online after it last said so (it says so every sweep). */
+const REMOTE_PRESENCE_MS = 45_000;
 
 export class HandoffError extends Error {
   constructor(readonly status: 404 | 409, message: string) {
@@ -56,14 +70,21 @@ export class HandoffError extends Error {
 /**
  * The helpline's live-chat desk: who is waiting, which advisers are online, who is talking to
  * whom. State that must survive a restart is in `HandoffStore`; adviser presence is live
- * connections only, so it is rebuilt as consoles reconnect.
+ * connections only, so it is rebuilt as consoles reconnect. With several instances (`shareWith`),
+ * each tells the others what changed and which advisers it has, so a person on one instance and
+ * an adviser on another chat as if there were one.
  */
 export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   private readonly presence = new Map<number, { displayName: string; available: boolean; connections: number }>();
   /** "Available" as each adviser last set it, remembered across page reloads. */
   private readonly availableChoice = new Map<number, boolean>();
+  /** Advisers connected to other instances, by instance, until their next report is due. */
+  private readonly remotePresence = new Map<string, { readonly advisers: readonly AdviserPresence[]; readonly until: number }>();
   private lastAdviserSeenAt: number;
   private sweeping = false;
+  private broadcast: DeskBroadcast | undefined;
+  /** Signals from other instances are applied one at a time, in the order they came. */
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(
     readonly store: HandoffStore,
@@ -90,7 +111,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     if (existing) return existing;
     // The store returns the open hand-off if one appeared since (another instance, the same person twice).
     const handoff = await this.store.create(request, this.now());
-    this.emit('queueChanged');
+    this.queueChanged();
     return handoff;
   }
 
@@ -127,8 +148,9 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
       throw new HandoffError(409, handoff.status === 'ended' ? 'The person has left the queue.' : 'Another adviser has already taken this conversation.');
     }
     const accepted = (await this.store.get(handoffId)) as Handoff;
-    this.emit('accepted', accepted);
-    this.emit('queueChanged');
+    this.emit('accepted', accepted, 'here');
+    this.share({ kind: 'accepted', handoffId });
+    this.queueChanged();
     return accepted;
   }
 
@@ -137,7 +159,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     const at = this.now();
     await this.store.touchUser(handoffId, at);
     const message = await this.store.addMessage(handoffId, 'user', text, at);
-    this.emit('userMessage', message);
+    this.userMessage(message);
     return message;
   }
 
@@ -147,21 +169,23 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     // Still theirs at the moment of writing: the person may have left since the check.
     const message = await this.store.addAdviserMessage(handoffId, adviserId, text, this.now());
     if (!message) throw new HandoffError(409, 'This conversation has ended.');
-    this.emit('adviserMessage', message, (await this.store.get(handoffId)) as Handoff);
+    this.emit('adviserMessage', message, (await this.store.get(handoffId)) as Handoff, 'here');
+    this.share({ kind: 'adviserMessage', handoffId, messageId: message.id });
     return message;
   }
 
   /** A note from the bot for the adviser, shown in the chat (e.g. that urgent numbers were shown). */
   async note(handoffId: string, text: string): Promise<HandoffMessage> {
     const message = await this.store.addMessage(handoffId, 'system', text, this.now());
-    this.emit('userMessage', message);
+    this.userMessage(message);
     // Advisers looking at the queue see the note's flag on the waiting person.
-    if ((await this.store.get(handoffId))?.status === 'queued') this.emit('queueChanged');
+    if ((await this.store.get(handoffId))?.status === 'queued') this.queueChanged();
     return message;
   }
 
   typing(handoffId: string, from: 'user' | 'adviser'): void {
-    this.emit('typing', { handoffId, from });
+    this.emit('typing', { handoffId, from }, 'here');
+    this.share({ kind: 'typing', handoffId, from });
   }
 
   /** The person is still there (any activity): resets the idle clock. */
@@ -195,7 +219,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     entry.connections += 1;
     this.presence.set(accountId, entry);
     this.lastAdviserSeenAt = this.now().getTime();
-    this.emit('presenceChanged');
+    this.presenceChanged();
     let released = false;
     return () => {
       if (released) return;
@@ -203,7 +227,7 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
       entry.connections -= 1;
       if (entry.connections <= 0) this.presence.delete(accountId);
       this.lastAdviserSeenAt = this.now().getTime();
-      this.emit('presenceChanged');
+      this.presenceChanged();
     };
   }
 
@@ -212,11 +236,45 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
     const entry = this.presence.get(accountId);
     if (!entry) return;
     entry.available = available;
-    this.emit('presenceChanged');
+    this.presenceChanged();
   }
 
+  /** Advisers online on any instance: an adviser with consoles on two counts once, available if either is. */
   advisers(): AdviserPresence[] {
-    return [...this.presence.entries()].map(([accountId, p]) => ({ accountId, displayName: p.displayName, available: p.available, connections: p.connections }));
+    const merged = new Map<number, AdviserPresence>();
+    const now = this.now().getTime();
+    const remote = [...this.remotePresence.values()].filter((entry) => entry.until > now).flatMap((entry) => entry.advisers);
+    for (const adviser of [...this.localAdvisers(), ...remote]) {
+      const seen = merged.get(adviser.accountId);
+      merged.set(
+        adviser.accountId,
+        seen ? { ...seen, available: seen.available || adviser.available, connections: seen.connections + adviser.connections } : adviser,
+      );
+    }
+    return [...merged.values()];
+  }
+
+  /**
+   * Joins the other instances sharing the database: from now on this desk tells them every change
+   * and which advisers it has, and passes on theirs as events with the origin "elsewhere".
+   */
+  shareWith(broadcast: DeskBroadcast): void {
+    this.broadcast = broadcast;
+    broadcast.listen({
+      received: (signal) => {
+        this.applying = this.applying.then(() => this.apply(signal)).catch((error: unknown) => {
+          this.emit('signalFailed', error);
+        });
+      },
+      missed: () => this.emit('resync'),
+    });
+    broadcast.publish({ kind: 'presenceWanted' });
+    this.sharePresence();
+  }
+
+  /** Tells the other instances this one has no advisers any more (it is stopping). */
+  leave(): void {
+    this.broadcast?.publish({ kind: 'presence', advisers: [] });
   }
 
   /**
@@ -226,6 +284,8 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
    * tries again. A sweep still running when the next is due is not started twice.
    */
   async sweep(): Promise<void> {
+    // Also the heartbeat that keeps this instance's advisers counted on the others.
+    this.sharePresence();
     if (this.sweeping) return;
     this.sweeping = true;
     try {
@@ -251,7 +311,8 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
         await this.release(handoff.id, 'noAdvisers', at);
       } else if (handoff.stillThereAskedAt === null && minutes(handoff.lastUserActivityAt) >= this.settings.idleAskMinutes) {
         if (await this.store.markStillThereAsked(handoff.id, minutesAgo(this.settings.idleAskMinutes), at)) {
-          this.emit('stillThere', (await this.store.get(handoff.id)) as Handoff);
+          this.emit('stillThere', (await this.store.get(handoff.id)) as Handoff, 'here');
+          this.share({ kind: 'stillThere', handoffId: handoff.id });
         }
       } else if (handoff.stillThereAskedAt !== null && minutes(handoff.stillThereAskedAt) >= this.settings.idleReleaseMinutes) {
         await this.release(handoff.id, 'timeout', at, minutesAgo(this.settings.idleReleaseMinutes));
@@ -264,9 +325,74 @@ export class HandoffDesk extends EventEmitter<HandoffDeskEvents> {
   }
 
   private announceEnd(ended: Handoff): void {
-    this.emit('ended', ended);
+    this.emit('ended', ended, 'here');
+    this.share({ kind: 'ended', handoffId: ended.id });
     // Never accepted: it was in the queue until now.
-    if (ended.acceptedAt === null) this.emit('queueChanged');
+    if (ended.acceptedAt === null) this.queueChanged();
+  }
+
+  private queueChanged(): void {
+    this.emit('queueChanged', 'here');
+    this.share({ kind: 'queueChanged' });
+  }
+
+  private userMessage(message: HandoffMessage): void {
+    this.emit('userMessage', message, 'here');
+    this.share({ kind: 'userMessage', handoffId: message.handoffId, messageId: message.id });
+  }
+
+  private presenceChanged(): void {
+    this.emit('presenceChanged');
+    this.sharePresence();
+  }
+
+  private share(signal: DeskSignal): void {
+    this.broadcast?.publish(signal);
+  }
+
+  private sharePresence(): void {
+    this.share({ kind: 'presence', advisers: this.localAdvisers() });
+  }
+
+  /** What another instance said, as the same events this desk emits for its own changes. */
+  private async apply({ from, signal }: ReceivedSignal): Promise<void> {
+    switch (signal.kind) {
+      case 'queueChanged':
+        return void this.emit('queueChanged', 'elsewhere');
+      case 'accepted':
+      case 'ended':
+      case 'stillThere': {
+        const handoff = await this.store.get(signal.handoffId);
+        if (handoff) this.emit(signal.kind, handoff, 'elsewhere');
+        return;
+      }
+      case 'userMessage': {
+        const message = await this.store.message(signal.messageId);
+        if (message?.handoffId === signal.handoffId) this.emit('userMessage', message, 'elsewhere');
+        return;
+      }
+      case 'adviserMessage': {
+        const [message, handoff] = await Promise.all([this.store.message(signal.messageId), this.store.get(signal.handoffId)]);
+        if (message?.handoffId === signal.handoffId && handoff) this.emit('adviserMessage', message, handoff, 'elsewhere');
+        return;
+      }
+      case 'typing':
+        return void this.emit('typing', { handoffId: signal.handoffId, from: signal.from }, 'elsewhere');
+      case 'presence': {
+        const now = this.now().getTime();
+        this.remotePresence.set(from, { advisers: signal.advisers, until: now + REMOTE_PRESENCE_MS });
+        if (signal.advisers.some((adviser) => adviser.available)) this.lastAdviserSeenAt = now;
+        return void this.emit('presenceChanged');
+      }
+      case 'presenceWanted':
+        return this.sharePresence();
+      case 'resync':
+        return void this.emit('resync');
+    }
+  }
+
+  private localAdvisers(): AdviserPresence[] {
+    return [...this.presence.entries()].map(([accountId, p]) => ({ accountId, displayName: p.displayName, available: p.available, connections: p.connections }));
   }
 
   private availableAdvisers(): AdviserPresence[] {

@@ -186,6 +186,7 @@ async function streamEvents(req: Request, res: Response, options: AdviserRouteOp
         if (t.from === 'user' && (await desk.store.get(t.handoffId))?.adviserId === account.id) send('typing', t);
       }),
     stillThere: (h: Handoff) => inOrder(() => void send('handoff', view(h, account))),
+    resync: () => inOrder(() => void send('resync', {})),
   };
   for (const [event, listener] of Object.entries(listeners)) desk.on(event as never, listener as never);
   const offline = desk.adviserConnected(account.id, account.displayName);

@@ -848,6 +848,8 @@
       var chat = typing && state.chats.get(typing.handoffId);
       if (chat) showTyping(chat);
     });
+    // The server may have missed changes made on another instance: reload everything.
+    events.addEventListener('resync', resync);
     events.addEventListener('signedOut', goToLogin);
   }
 

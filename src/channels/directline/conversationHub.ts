@@ -93,6 +93,11 @@ export class ConversationHub {
     return stored;
   }
 
+  /** Whether this gateway has the conversation (it was started or rejoined here and has not gone idle). */
+  has(conversationId: string): boolean {
+    return this.conversations.has(conversationId);
+  }
+
   /** Whether an activity with this id is still in the conversation's transcript. */
   holds(conversationId: string, activityId: string): boolean {
     return this.conversations.get(conversationId)?.entries.some((entry) => entry.activity.id === activityId) ?? false;
