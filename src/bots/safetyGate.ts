@@ -2,7 +2,7 @@ import { Activity, ActivityTypes, ConversationState, MessageFactory, StateProper
 import { readFeedback } from '../dialogs/feedbackAnswer';
 import { MAIN_MENU } from '../dialogs/messages';
 import { CRISIS_CATEGORIES, CrisisCategory } from '../safety/crisisCategory';
-import { assessCrisis } from '../safety/crisisDetector';
+import { assessCrisis, CrisisAssessment } from '../safety/crisisDetector';
 import { crisisSignposts, SAFE_TO_CHAT, SAFE_TO_CHAT_QUESTION, SAFETY_FOLLOW_UP, URGENT_HELP_BUTTON } from '../safety/signposts';
 import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { Track } from './analyticsTracker';
@@ -30,6 +30,9 @@ export interface InterruptedDialog {
   /** Asks its current question again. */
   reprompt(): Promise<void>;
 }
+
+/** This turn's crisis assessments, by exact text (turn state, so nothing outlives the turn). */
+const ASSESSED = Symbol('crisisAssessments');
 
 const URGENT_HELP_WORDS = /^(urgent help( numbers?)?|emergency( numbers?)?|help numbers?|urgent numbers?|crisis numbers?|999)$/;
 
@@ -63,11 +66,29 @@ export class SafetyGate {
 
   /** Signposts when the text describes danger; true when it did. */
   async checkForDanger(context: TurnContext, text: string, dialog: InterruptedDialog): Promise<boolean> {
-    const assessment = assessCrisis(text);
+    const assessment = this.assess(context, text);
     if (!assessment.crisis) return false;
     await this.signpost(context, assessment.categories);
     await this.carryOn(context, dialog);
     return true;
+  }
+
+  /**
+   * What assessCrisis says about this text, worked out once per turn: routing asks again about the
+   * same message, and the assessment (hundreds of patterns per sentence) is the costliest step of a turn.
+   */
+  assess(context: TurnContext, text: string): CrisisAssessment {
+    let assessed = context.turnState.get(ASSESSED) as Map<string, CrisisAssessment> | undefined;
+    if (!assessed) {
+      assessed = new Map();
+      context.turnState.set(ASSESSED, assessed);
+    }
+    let assessment = assessed.get(text);
+    if (!assessment) {
+      assessment = assessCrisis(text);
+      assessed.set(text, assessment);
+    }
+    return assessment;
   }
 
   /** Shows the urgent numbers for these dangers and remembers them for the rest of the conversation. */

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
+import type { CrisisAssessment } from '../safety/crisisDetector';
 import { AnalyticsEventData } from '../analytics/analyticsEvent';
 import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
@@ -63,6 +64,8 @@ export interface MainDialogServices {
   readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
   /** "Start over" promises nothing said before is used: forget what an adviser would be shown. */
   readonly forgetForAdviser: (context: TurnContext) => Promise<void>;
+  /** assessCrisis(text), answered from the safety gate's check of the same message this turn (default: assessed again). */
+  readonly assessCrisis?: (context: TurnContext, text: string) => CrisisAssessment;
 }
 
 /** MainDialog's memory, as properties of conversation state (one place, so the bot and tests agree). */
@@ -82,6 +85,9 @@ export function createMainDialogMemory(conversationState: ConversationState): Ma
  * answer, a tapped button, small talk, then the knowledge base.
  */
 export class MainDialog extends ComponentDialog {
+  /** Entry ids by lower-case title (the first entry with a title wins), for tapped buttons. */
+  private readonly entryByTitle = new Map<string, string>();
+
   constructor(
     private readonly memory: MainDialogMemory,
     private readonly knowledge: KnowledgeIndex,
@@ -104,6 +110,10 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new TalkToPersonDialog(services.handoff));
     this.addDialog(new CallbackDialog(services.handoff));
     this.initialDialogId = ROUTE_WATERFALL_ID;
+    for (const entry of knowledge.entries) {
+      const title = entry.title.toLowerCase();
+      if (!this.entryByTitle.has(title)) this.entryByTitle.set(title, entry.id);
+    }
   }
 
   /** Whether a guided conversation is waiting for an answer (the safety gate resumes it). */
@@ -230,7 +240,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const result = routeMessage(text, this.knowledge);
+    const result = routeMessage(text, this.knowledge, this.services.assessCrisis?.(context, text));
     if (result.kind === 'crisis') {
       await this.services.signpost(context, result.categories ?? []);
     } else if (result.kind === 'dialog' && result.target) {
@@ -257,8 +267,7 @@ export class MainDialog extends ComponentDialog {
 
   /** A tapped button sends its title: a related question or a "did you mean" choice. */
   private entryForButton(text: string): string | undefined {
-    const lower = text.toLowerCase();
-    return this.knowledge.entries.find((entry) => entry.title.toLowerCase() === lower)?.id;
+    return this.entryByTitle.get(text.toLowerCase());
   }
 
   /** Answers an entry; `confidence` is 1 when the person tapped it. */

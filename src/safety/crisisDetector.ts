@@ -118,12 +118,14 @@ function withChildren(categories: CrisisCategory[], sentence: string): CrisisCat
 /** The kinds of danger one sentence describes. */
 function dangerIn(sentence: string): CrisisCategory[] {
   if (FIGURE_OF_SPEECH.test(sentence) && !strongDanger(sentence)) return [];
-  const present = NOW.test(sentence) || (PRESENT_TENSE.test(sentence) && !FUTURE_TIME.test(sentence));
+  // Whether the sentence is about now, worked out only when a phrase that needs it matches.
+  let present: boolean | undefined;
+  const isPresent = () => (present ??= NOW.test(sentence) || (PRESENT_TENSE.test(sentence) && !FUTURE_TIME.test(sentence)));
   const categories: CrisisCategory[] = [];
   for (const danger of DANGER_PATTERNS) {
     const match = danger.pattern.exec(sentence);
     if (!match || danger.unless?.test(sentence)) continue;
-    if (!danger.strong && !present) continue;
+    if (!danger.strong && !isPresent()) continue;
     if (!framedAway(sentence, match.index, danger.conditionalForm === true)) categories.push(danger.category);
   }
   return categories;
