@@ -1,5 +1,5 @@
 import { AnalyticsEvent, AnalyticsEventData, AnalyticsSink } from './analyticsEvent';
-import { redact } from './redact';
+import { redactedData } from './redactedData';
 
 export interface StoredEvent {
   readonly id: number;
@@ -41,9 +41,9 @@ export interface EventStore extends AnalyticsSink {
 /** Called when events could not be written; `lost` is how many. Log ids and counts only, never the events. */
 export type AnalyticsWriteFailure = (error: unknown, lost: number) => void;
 
-/** The event's data with its `text`, if it has one, redacted. */
-export function redactedData(event: AnalyticsEvent): AnalyticsEventData {
-  return 'text' in event.data ? { ...event.data, text: redact(event.data.text).text } : event.data;
+/** The event's data with its `text`, if it has one, redacted (once, however many sinks it passes). */
+export function redactedEventData(event: AnalyticsEvent): AnalyticsEventData {
+  return redactedData(event.data);
 }
 
 /** The time from which `deleteOlderThan(days, now)` keeps events. */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { jsonbText, storableText } from '../handoff/storableText';
 import { AnalyticsEvent, AnalyticsEventData } from './analyticsEvent';
-import { AnalyticsWriteFailure, EventStore, redactedData, retentionCutoff, StoredEvent } from './eventStore';
+import { AnalyticsWriteFailure, EventStore, redactedEventData, retentionCutoff, StoredEvent } from './eventStore';
 
 interface Row {
   id: number;
@@ -61,7 +61,7 @@ export class PostgresEventStore implements EventStore {
   record(event: AnalyticsEvent): void {
     let queued: QueuedEvent;
     try {
-      const data = redactedData(event);
+      const data = redactedEventData(event);
       const at = event.at.toISOString();
       if (!ISO_INSTANT.test(at)) throw new RangeError('The event time is outside the years 0000 to 9999.');
       queued = { at, conversationId: storableText(event.conversationId), channel: storableText(event.channel), type: data.type, data: jsonbText(data) };

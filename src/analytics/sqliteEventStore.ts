@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
 import { AnalyticsEvent, AnalyticsEventData } from './analyticsEvent';
-import { EventStore, redactedData, retentionCutoff, StoredEvent } from './eventStore';
+import { EventStore, redactedEventData, retentionCutoff, StoredEvent } from './eventStore';
 
 interface Row {
   id: number;
@@ -16,7 +16,7 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   record(event: AnalyticsEvent): void {
-    const data = redactedData(event);
+    const data = redactedEventData(event);
     this.db
       .prepare('INSERT INTO analytics_events (at, conversation_id, channel, type, data) VALUES (?, ?, ?, ?, ?)')
       .run(event.at.toISOString(), event.conversationId, event.channel, data.type, JSON.stringify(data));
