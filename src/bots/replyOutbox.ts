@@ -1,4 +1,4 @@
-import { Activity, ConversationState, ResourceResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, ConversationState, DeliveryModes, ResourceResponse, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { idsOf, REPLY_ID_KEY } from './activityIds';
 
 /** Replies of one turn, saved with the state that turn produced and not yet confirmed sent. */
@@ -6,7 +6,15 @@ interface HeldReplies {
   /** The ids of the message they answer (see activityIds.ts). */
   readonly forIds: string[];
   readonly replies: Partial<Activity>[];
+  /**
+   * Given to the channel in the response to its request ("expectReplies", the built-in gateway).
+   * Whether they got there cannot be known inside the turn, so they are kept, not cleared: a resend of
+   * the message gets them again under the same ids, and the next turn does not send them again.
+   */
+  readonly handedOver?: boolean;
 }
+
+const expectsReplies = (context: TurnContext) => context.activity.deliveryMode === DeliveryModes.ExpectReplies;
 
 const HELD = Symbol('heldReplies');
 const STAGED = Symbol('stagedReplies');
@@ -20,6 +28,7 @@ const STAGED = Symbol('stagedReplies');
  * after it, the resend is recognised (RetryFilter) and the saved replies are sent from here, under
  * the ids they were given first, so a client or gateway that already has some keeps one of each.
  * Once sent, the outbox is cleared with a second small save, so a later retry sends nothing.
+ * Replies returned in the response to the channel's request are kept instead (see `handedOver`).
  */
 export class ReplyOutbox {
   private readonly saved: StatePropertyAccessor<HeldReplies | undefined>;
@@ -61,10 +70,11 @@ export class ReplyOutbox {
     const held = context.turnState.get(HELD) as Partial<Activity>[] | undefined;
     if (!held) return;
     // Replies of an earlier turn that were saved but never confirmed sent go first: nothing is dropped.
-    const earlier = (await this.saved.get(context))?.replies ?? [];
+    const saved = await this.saved.get(context);
+    const earlier = saved && !saved.handedOver ? saved.replies : [];
     if (earlier.length === 0 && held.length === 0) return;
     const replies = [...earlier, ...held];
-    await this.saved.set(context, { forIds: idsOf(context.activity), replies });
+    await this.saved.set(context, { forIds: idsOf(context.activity), replies, handedOver: expectsReplies(context) });
     context.turnState.set(STAGED, replies);
   }
 
@@ -75,7 +85,7 @@ export class ReplyOutbox {
     this.release(context);
     const staged = context.turnState.get(STAGED) as Partial<Activity>[] | undefined;
     await this.send(context, staged ?? held);
-    if (staged) await this.clear(context);
+    if (staged && !expectsReplies(context)) await this.clear(context);
   }
 
   /**
@@ -87,12 +97,19 @@ export class ReplyOutbox {
     const ids = idsOf(context.activity);
     if (!pending || !pending.forIds.some((id) => ids.includes(id))) return;
     await this.send(context, pending.replies);
-    await this.clear(context);
+    if (!expectsReplies(context)) await this.clear(context);
   }
 
   private async send(context: TurnContext, replies: Partial<Activity>[]): Promise<void> {
+    if (replies.length === 0) return;
+    // The channel asked for the replies in the response to its request (the built-in gateway does):
+    // they go into the turn's buffer, which CloudAdapter returns when the turn ends.
+    if (expectsReplies(context)) {
+      context.bufferedReplyActivities.push(...replies);
+      return;
+    }
     // Straight to the adapter: the turn's send handlers already ran when these were first "sent".
-    if (replies.length > 0) await context.adapter.sendActivities(context, replies);
+    await context.adapter.sendActivities(context, replies);
   }
 
   private async clear(context: TurnContext): Promise<void> {

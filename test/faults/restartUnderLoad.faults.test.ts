@@ -7,9 +7,10 @@
  * conversationHub.ts, retryFilter.ts and adviceBot.ts):
  *
  * - A POST of a message is answered 200 only after the whole turn has run: the gateway delivers the
- *   activity to /api/messages and waits for it, and the bot sends its replies and saves conversation
- *   state before /api/messages answers. So a message the gateway acknowledged has been answered and
- *   its effect is stored; a kill after the 200 cannot undo it.
+ *   activity to /api/messages and waits for it; the bot saves conversation state and returns the
+ *   turn's replies in its response (expectReplies), which the gateway puts in the transcript before
+ *   answering. So a message the gateway acknowledged has been answered and its effect is stored; a
+ *   kill after the 200 cannot undo it.
  * - The gateway's transcript (ConversationHub) is in memory only, so a restart forgets it. A client
  *   that was on the WebSocket stream already has every reply sent before the kill (they are pushed
  *   as they are sent); after the restart it re-opens the stream with its watermark and gets what comes
@@ -24,7 +25,8 @@
  *   the resend, show those replies twice. So replies are held back until the turn's state is saved,
  *   and saved with it (replyOutbox.ts): killed before the save, nothing went out and the resend is
  *   answered once; killed after it, the resend is recognised and the saved replies are sent again
- *   under the ids they had the first time. The restarted gateway has forgotten its transcript, so a
+ *   under the ids they had the first time (counted as "answered before the kill" when the client
+ *   had not seen them yet). The restarted gateway has forgotten its transcript, so a
  *   client that already had some of them gets them again on its new stream, with the same id and
  *   text: Web Chat keys activities by id and shows one. The test counts these ("replaced") and fails
  *   on any other repeat: a repeat on the same stream, or the same id with a different text.

@@ -139,7 +139,10 @@ export class DirectLineGateway {
       serviceUrl: this.options.serviceUrl(),
       timestamp: new Date(),
     });
-    if (result.ok) return;
+    if (result.ok) {
+      for (const reply of result.replies) this.acceptFromBot(conversationId, reply as Omit<WireActivity, 'id' | 'timestamp'>);
+      return;
+    }
     this.options.log.warn('directline_delivery_failed', { conversationId, reason: result.reason, status: result.status });
     throw result.reason === 'timeout'
       ? new GatewayError(502, 'BotTimeout', 'The bot took too long to answer. Please send your message again.')
