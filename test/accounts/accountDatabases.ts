@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { ConsoleAccounts } from '../../src/accounts/consoleAccounts';
 import type { ConsoleSessions } from '../../src/accounts/consoleSessions';
 import type { LoginThrottle, LoginThrottleSettings } from '../../src/accounts/loginThrottle';
@@ -9,10 +8,9 @@ import { SqliteConsoleAccounts } from '../../src/accounts/sqliteConsoleAccounts'
 import { SqliteConsoleSessions } from '../../src/accounts/sqliteConsoleSessions';
 import { SqliteLoginThrottle } from '../../src/accounts/sqliteLoginThrottle';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
-import { describePostgres, useMigratedSchema } from '../storage/postgresTestDatabase';
+import { describePostgres, useInstancePools, type Instance } from '../storage/postgresTestDatabase';
 
-/** Two bot instances sharing one database: each has its own store objects (and, on PostgreSQL, its own pool). */
-export type Instance = 'a' | 'b';
+export type { Instance };
 
 /** The account stores of one database, as the contract tests see them. */
 export interface AccountsDatabase {
@@ -44,15 +42,7 @@ export function describeOnEachDatabase(title: string, contract: (database: () =>
   });
 
   describePostgres(`${title}, in PostgreSQL`, () => {
-    const schema = useMigratedSchema();
-    const pools = {} as Record<Instance, pg.Pool>;
-    beforeAll(() => {
-      pools.a = schema.pool();
-      pools.b = schema.pool();
-    });
-    beforeEach(async () => {
-      await schema.query('TRUNCATE console_sessions, console_accounts, login_failures CASCADE');
-    });
+    const { schema, pools } = useInstancePools(['console_sessions', 'console_accounts', 'login_failures']);
     contract(() => ({
       accounts: (now, instance = 'a') => new PostgresConsoleAccounts(pools[instance], now),
       sessions: (instance = 'a') => new PostgresConsoleSessions(pools[instance]),

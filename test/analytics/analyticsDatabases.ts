@@ -13,10 +13,9 @@ import { conversationEraser, eraseConversationInPostgres, type ConversationErase
 import { PostgresStorage } from '../../src/storage/postgresStorage';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
-import { describePostgres, useMigratedSchema } from '../storage/postgresTestDatabase';
+import { describePostgres, useInstancePools, type Instance } from '../storage/postgresTestDatabase';
 
-/** Two bot instances sharing one database: each has its own stores (and, on PostgreSQL, its own pool). */
-export type Instance = 'a' | 'b';
+export type { Instance };
 
 /** The analytics stores of one database, and what an erasure reaches, as the contract tests see them. */
 export interface AnalyticsDatabase {
@@ -57,16 +56,10 @@ export function describeOnEachDatabase(title: string, contract: (database: () =>
   });
 
   describePostgres(`${title}, in PostgreSQL`, () => {
-    const schema = useMigratedSchema();
-    const pools = {} as Record<Instance, pg.Pool>;
+    const { schema, pools } = useInstancePools(['analytics_events', 'phrasing_suggestions', 'handoff_messages', 'handoffs', 'bot_state']);
     let stores: Record<Instance, EventStore>;
     let failures: string[] = [];
-    beforeAll(() => {
-      pools.a = schema.pool();
-      pools.b = schema.pool();
-    });
-    beforeEach(async () => {
-      await schema.query('TRUNCATE analytics_events, phrasing_suggestions, handoff_messages, handoffs, bot_state CASCADE');
+    beforeEach(() => {
       failures = [];
       const onError = (error: unknown, lost: number) => void failures.push(`${lost} lost: ${String(error)}`);
       stores = { a: new PostgresEventStore(pools.a, { onError }), b: new PostgresEventStore(pools.b, { onError }) };

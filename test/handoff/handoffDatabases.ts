@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { CallbackRequests } from '../../src/handoff/callbackRequests';
 import type { HandoffStore } from '../../src/handoff/handoffStore';
 import { PostgresCallbackRequests } from '../../src/handoff/postgresCallbackRequests';
@@ -6,10 +5,9 @@ import { PostgresHandoffStore } from '../../src/handoff/postgresHandoffStore';
 import { SqliteCallbackRequests } from '../../src/handoff/sqliteCallbackRequests';
 import { SqliteHandoffStore } from '../../src/handoff/sqliteHandoffStore';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
-import { describePostgres, useMigratedSchema } from '../storage/postgresTestDatabase';
+import { describePostgres, useInstancePools, type Instance } from '../storage/postgresTestDatabase';
 
-/** Two bot instances sharing one database: each has its own store objects (and, on PostgreSQL, its own pool). */
-export type Instance = 'a' | 'b';
+export type { Instance };
 
 /** The hand-off stores of one database, as the contract tests see them. */
 export interface HandoffDatabase {
@@ -39,15 +37,7 @@ export function describeOnEachDatabase(title: string, contract: (database: () =>
   });
 
   describePostgres(`${title}, in PostgreSQL`, () => {
-    const schema = useMigratedSchema();
-    const pools = {} as Record<Instance, pg.Pool>;
-    beforeAll(() => {
-      pools.a = schema.pool();
-      pools.b = schema.pool();
-    });
-    beforeEach(async () => {
-      await schema.query('TRUNCATE handoff_messages, handoffs, callback_status_changes, callback_requests, console_accounts CASCADE');
-    });
+    const { schema, pools } = useInstancePools(['handoff_messages', 'handoffs', 'callback_status_changes', 'callback_requests', 'console_accounts']);
     contract(() => ({
       handoffs: (instance = 'a') => new PostgresHandoffStore(pools[instance]),
       callbacks: (instance = 'a') => new PostgresCallbackRequests(pools[instance]),

@@ -104,3 +104,23 @@ export function useMigratedSchema(): TestSchema {
   });
   return schema;
 }
+
+/** Two bot instances sharing one database, each with its own pool. */
+export type Instance = 'a' | 'b';
+
+/**
+ * A migrated schema for this file with one pool per instance, and `tables` emptied before each
+ * test, for contract tests that run the same expectations on SQLite and PostgreSQL.
+ */
+export function useInstancePools(tables: readonly string[]): { readonly schema: TestSchema; readonly pools: Record<Instance, pg.Pool> } {
+  const schema = useMigratedSchema();
+  const pools = {} as Record<Instance, pg.Pool>;
+  beforeAll(() => {
+    pools.a = schema.pool();
+    pools.b = schema.pool();
+  });
+  beforeEach(async () => {
+    await schema.query(`TRUNCATE ${tables.join(', ')} CASCADE`);
+  });
+  return { schema, pools };
+}
