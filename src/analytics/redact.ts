@@ -1,4 +1,5 @@
-import { recognizeDateTime, recognizeEmail, recognizePhoneNumber, recognizeURL } from '@microsoft/recognizers-text-suite';
+import { recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { findEmails, findPhoneNumbers, findUrls } from '../language/sequenceModels';
 import { PUBLIC_NUMBERS_DIGITS } from './publicNumbers';
 import { findNames } from './redactNames';
 
@@ -40,8 +41,8 @@ interface Span {
  */
 export function redact(message: string): RedactedText {
   const spans: Span[] = [
-    ...recognised(message, recognizeEmail, 'email'),
-    ...recognised(message, recognizeURL, 'url'),
+    ...recognised(message, findEmails, 'email'),
+    ...recognised(message, findUrls, 'url'),
     ...matches(message, BARE_URL, 'url'),
     ...phoneNumbers(message),
     ...matches(message, POSTCODE, 'postcode'),
@@ -81,8 +82,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Six or more digits in a row that nothing else claimed: an account, a reference, a number to ring. */
 const LONG_NUMBER = /(?<![£$€\d.,])\b\d(?:[ -]?\d){5,}\b(?![.,]\d)/g;
 
-function recognised(text: string, recognise: (text: string, culture: string) => Array<{ start: number; end: number }>, kind: RedactionKind): Span[] {
-  return recognise(text, 'en-us').map((found) => ({ start: found.start, end: found.end + 1, kind }));
+function recognised(text: string, find: (text: string) => Array<{ start: number; end: number }>, kind: RedactionKind): Span[] {
+  return find(text).map((found) => ({ start: found.start, end: found.end + 1, kind }));
 }
 
 function matches(text: string, pattern: RegExp, kind: RedactionKind, group?: string): Span[] {
@@ -98,7 +99,7 @@ function matches(text: string, pattern: RegExp, kind: RedactionKind, group?: str
 
 /** Phone numbers, except the public helplines people are told to ring (they stay readable). */
 function phoneNumbers(text: string): Span[] {
-  const found = [...recognised(text, recognizePhoneNumber, 'phone'), ...matches(text, UK_PHONE, 'phone')];
+  const found = [...recognised(text, findPhoneNumbers, 'phone'), ...matches(text, UK_PHONE, 'phone')];
   return found.filter((span) => {
     const value = text.slice(span.start, span.end);
     return value.replace(/\D/g, '').length >= 6 && !isPublicNumber(value);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
 import { AnalyticsEvent, AnalyticsEventData } from './analyticsEvent';
 import { EventStore, redactedEventData, retentionCutoff, StoredEvent } from './eventStore';
@@ -13,13 +14,16 @@ interface Row {
 
 /** Analytics events in the SQLite file. Writes are synchronous, so `record` has stored the event when it returns. */
 export class SqliteEventStore implements EventStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  // Prepared once: several events are recorded every turn.
+  private readonly insert: Statement<[string, string, string, string, string]>;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insert = db.prepare('INSERT INTO analytics_events (at, conversation_id, channel, type, data) VALUES (?, ?, ?, ?, ?)');
+  }
 
   record(event: AnalyticsEvent): void {
     const data = redactedEventData(event);
-    this.db
-      .prepare('INSERT INTO analytics_events (at, conversation_id, channel, type, data) VALUES (?, ?, ?, ?, ?)')
-      .run(event.at.toISOString(), event.conversationId, event.channel, data.type, JSON.stringify(data));
+    this.insert.run(event.at.toISOString(), event.conversationId, event.channel, data.type, JSON.stringify(data));
   }
 
   async between(from: Date, to: Date, types?: readonly string[]): Promise<StoredEvent[]> {

@@ -1,4 +1,4 @@
-import { recognizeEmail, recognizePhoneNumber } from '@microsoft/recognizers-text-suite';
+import { findEmails, findPhoneNumbers } from '../language/sequenceModels';
 
 export type ContactDetail =
   | { readonly kind: 'phone'; readonly value: string }
@@ -10,9 +10,9 @@ export type ContactDetail =
  * (+44 → 0), has 10 or 11 digits and starts 01, 02, 03, 05, 07, 08 or 09.
  */
 export function readContactDetail(text: string): ContactDetail | undefined {
-  const email = recognizeEmail(text, 'en-us')[0];
+  const email = findEmails(text)[0];
   if (email) return { kind: 'email', value: String(email.resolution.value).toLowerCase() };
-  for (const found of recognizePhoneNumber(text, 'en-us')) {
+  for (const found of findPhoneNumbers(text)) {
     const uk = asUkNumber(String(found.resolution.value));
     if (uk) return { kind: 'phone', value: uk };
   }

@@ -23,6 +23,8 @@ export class SqliteStorage implements Storage {
   private readonly upsertRow: Statement<[string, string, string, string]>;
   private readonly deleteRow: Statement<[string]>;
   private readonly selectOne: Statement<[]>;
+  private readonly writeAll: (pending: ReadonlyArray<{ key: string; eTag: string | undefined; json: string }>, now: string) => void;
+  private readonly deleteAll: (keys: readonly string[]) => void;
 
   constructor(private readonly db: SqliteDatabase) {
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bot_state'").get()) {
@@ -35,6 +37,21 @@ export class SqliteStorage implements Storage {
     );
     this.deleteRow = db.prepare<[string]>('DELETE FROM bot_state WHERE key = ?');
     this.selectOne = db.prepare('SELECT 1').pluck();
+    // One transaction per call: a conflict on any key leaves every key in the batch as it was.
+    this.writeAll = db.transaction((pending: ReadonlyArray<{ key: string; eTag: string | undefined; json: string }>, now: string) => {
+      for (const { key, eTag, json } of pending) {
+        if (eTag !== undefined && eTag !== '' && eTag !== '*') {
+          const stored = this.selectRow.get(key);
+          if (stored && stored.etag !== eTag) {
+            throw new Error(`SqliteStorage: not saved, "${key}" was changed by another turn (eTag conflict).`);
+          }
+        }
+        this.upsertRow.run(key, randomUUID(), json, now);
+      }
+    });
+    this.deleteAll = db.transaction((keys: readonly string[]) => {
+      for (const key of keys) this.deleteRow.run(key);
+    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -55,27 +72,11 @@ export class SqliteStorage implements Storage {
       json: storeItemJson('SqliteStorage', key, item),
     }));
     if (pending.length === 0) return;
-
-    const now = new Date().toISOString();
-    // One transaction: a conflict on any key leaves every key in the batch as it was.
-    this.db.transaction(() => {
-      for (const { key, eTag, json } of pending) {
-        if (eTag !== undefined && eTag !== '' && eTag !== '*') {
-          const stored = this.selectRow.get(key);
-          if (stored && stored.etag !== eTag) {
-            throw new Error(`SqliteStorage: not saved, "${key}" was changed by another turn (eTag conflict).`);
-          }
-        }
-        this.upsertRow.run(key, randomUUID(), json, now);
-      }
-    })();
+    this.writeAll(pending, new Date().toISOString());
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    this.db.transaction(() => {
-      for (const key of keys) this.deleteRow.run(key);
-    })();
+    if (keys.length > 0) this.deleteAll(keys);
   }
 
   /** Resolves when the database answers a trivial query; used by /readyz. */
