@@ -4,6 +4,11 @@ import { TranscriptLine } from '../handoff/handoffTypes';
 /** Enough for an adviser to see how the person got here, short enough to read in a minute. */
 const MAX_LINES = 40;
 const MAX_LINE_LENGTH = 1000;
+/**
+ * The bot's answers are the knowledge base's, which the adviser knows: the opening says which one
+ * the person was given. Keeping whole answers made this log most of what every turn reads and writes.
+ */
+const MAX_BOT_LINE_LENGTH = 300;
 
 /**
  * The recent conversation, kept in conversation state only (so Quick Exit and "start over" forget it
@@ -24,7 +29,7 @@ export class ConversationLog {
 
   async recordOutgoing(context: TurnContext, activities: Partial<Activity>[]): Promise<void> {
     const texts = activities.filter((a) => a.type === ActivityTypes.Message && (a.text ?? '').trim() !== '').map((a) => (a.text ?? '').trim());
-    if (texts.length > 0) await this.append(context, texts.map((text) => ({ from: 'bot' as const, text })));
+    if (texts.length > 0) await this.append(context, texts.map((text) => ({ from: 'bot' as const, text: opening(text) })));
   }
 
   async forget(context: TurnContext): Promise<void> {
@@ -40,4 +45,12 @@ export class ConversationLog {
     const all = [...(await this.lines.get(context, [])), ...lines.map((line) => ({ ...line, text: line.text.slice(0, MAX_LINE_LENGTH), at }))];
     await this.lines.set(context, all.slice(-MAX_LINES));
   }
+}
+
+/** The start of a long answer, cut at a word, with an ellipsis to show there was more. */
+function opening(text: string): string {
+  if (text.length <= MAX_BOT_LINE_LENGTH) return text;
+  const cut = text.slice(0, MAX_BOT_LINE_LENGTH - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > MAX_BOT_LINE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
