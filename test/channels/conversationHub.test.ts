@@ -1,4 +1,4 @@
-import { ConversationHub } from '../../src/channels/directline/conversationHub';
+import { ActivitySet, ConversationHub } from '../../src/channels/directline/conversationHub';
 
 const options = { maxActivitiesPerConversation: 3, idleMilliseconds: 60000 };
 
@@ -49,10 +49,30 @@ describe('the gateway transcript buffer', () => {
   it('pushes new activities to live listeners', () => {
     const hub = new ConversationHub(options);
     const seen: string[] = [];
-    const stop = hub.subscribe('c', (set) => seen.push(...set.activities.map((a) => a.text ?? '')));
+    const stop = hub.subscribe('c', (setJson) => seen.push(...(JSON.parse(setJson) as ActivitySet).activities.map((a) => a.text ?? '')));
     hub.append('c', { type: 'message', text: 'hi' });
     stop();
     hub.append('c', { type: 'message', text: 'after' });
     expect(seen).toEqual(['hi']);
+  });
+});
+
+describe('the gateway transcript budget', () => {
+  it('forgets conversations nobody is connected to, least recently used first, before trimming a connected one', () => {
+    let now = 0;
+    const hub = new ConversationHub({ maxActivitiesPerConversation: 100, idleMilliseconds: 3_600_000, maxBytesTotal: 10_000, now: () => now });
+    const text = 'x'.repeat(900);
+    hub.subscribe('connected', () => undefined);
+    for (const id of ['connected', 'left early', 'left later']) {
+      now += 1000;
+      for (let i = 0; i < 3; i += 1) hub.append(id, { type: 'message', text });
+    }
+    now += 1000;
+    for (let i = 0; i < 3; i += 1) hub.append('newest', { type: 'message', text });
+
+    expect(hub.has('left early')).toBe(false);
+    expect(hub.activitiesAfter('connected').activities).toHaveLength(3);
+    expect(hub.activitiesAfter('newest').activities).toHaveLength(3);
+    expect(hub.bytes).toBeLessThanOrEqual(10_000);
   });
 });

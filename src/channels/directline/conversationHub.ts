@@ -8,13 +8,25 @@ export interface ActivitySet {
   readonly watermark: string;
 }
 
-type Listener = (set: ActivitySet) => void;
+/** Receives each new activity as the JSON text of an activity set, ready to send on a stream. */
+type Listener = (setJson: string) => void;
 
 export const DEFAULT_MAX_BYTES_PER_CONVERSATION = 1024 * 1024;
-export const DEFAULT_MAX_BYTES_TOTAL = 64 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES_TOTAL = 16 * 1024 * 1024;
+
+/**
+ * Activities are kept as their JSON text: a stream sends that text as it is, and a string takes
+ * a fraction of the memory of the object it came from, which matters for transcripts kept an hour.
+ */
+interface Entry {
+  readonly watermark: number;
+  readonly id: string;
+  readonly json: string;
+  readonly bytes: number;
+}
 
 interface ConversationLog {
-  readonly entries: Array<{ watermark: number; activity: WireActivity; bytes: number }>;
+  readonly entries: Entry[];
   /** Size of the entries as JSON. */
   bytes: number;
   readonly listeners: Set<Listener>;
@@ -32,7 +44,11 @@ export interface ConversationHubOptions {
    * Without it one token could park 500 messages of 250 KB each here for an hour. Default 1 MB.
    */
   readonly maxBytesPerConversation?: number;
-  /** Bytes kept across all conversations; past it, the oldest activities of the oldest conversations go. Default 64 MB. */
+  /**
+   * Bytes kept across all conversations (default 16 MB, some hundreds of conversations). Past it,
+   * conversations nobody is connected to go first, least recently used first; then the oldest
+   * activities of the oldest conversations.
+   */
   readonly maxBytesTotal?: number;
   /** A conversation with no traffic for this long is forgotten (its text leaves memory). */
   readonly idleMilliseconds: number;
@@ -80,16 +96,19 @@ export class ConversationHub {
       channelId: 'directline',
     };
     delete stored.serviceUrl;
-    const bytes = Buffer.byteLength(JSON.stringify(stored));
-    log.entries.push({ watermark, activity: stored, bytes });
+    const json = JSON.stringify(stored);
+    const bytes = Buffer.byteLength(json);
+    log.entries.push({ watermark, id: stored.id, json, bytes });
     log.bytes += bytes;
     this.totalBytes += bytes;
     while (log.entries.length > 1 && (log.entries.length > this.options.maxActivitiesPerConversation || log.bytes > this.maxBytesPerConversation)) {
       this.dropOldest(log);
     }
     if (this.totalBytes > this.maxBytesTotal) this.trimAll(log);
-    const set = { activities: [stored], watermark: String(watermark) };
-    for (const listener of log.listeners) listener(set);
+    if (log.listeners.size > 0) {
+      const setJson = activitySetJson([json], String(watermark));
+      for (const listener of log.listeners) listener(setJson);
+    }
     return stored;
   }
 
@@ -100,7 +119,7 @@ export class ConversationHub {
 
   /** Whether an activity with this id is still in the conversation's transcript. */
   holds(conversationId: string, activityId: string): boolean {
-    return this.conversations.get(conversationId)?.entries.some((entry) => entry.activity.id === activityId) ?? false;
+    return this.conversations.get(conversationId)?.entries.some((entry) => entry.id === activityId) ?? false;
   }
 
   rememberClientActivity(conversationId: string, clientActivityId: string, activityId: string): void {
@@ -115,11 +134,14 @@ export class ConversationHub {
 
   /** Activities after the watermark (all kept ones when none is given). */
   activitiesAfter(conversationId: string, watermark?: string): ActivitySet {
-    const log = this.logFor(conversationId);
-    const after = parseWatermark(watermark);
-    const entries = log.entries.filter((entry) => entry.watermark > after);
-    const last = entries.at(-1)?.watermark ?? Math.max(after, log.entries.at(-1)?.watermark ?? 0);
-    return { activities: entries.map((entry) => entry.activity), watermark: last > 0 ? String(last) : '' };
+    const { entries, last } = this.entriesAfter(conversationId, watermark);
+    return { activities: entries.map((entry) => JSON.parse(entry.json) as WireActivity), watermark: last };
+  }
+
+  /** The same as JSON text, or undefined when there are none to send. */
+  activitySetJsonAfter(conversationId: string, watermark?: string): string | undefined {
+    const { entries, last } = this.entriesAfter(conversationId, watermark);
+    return entries.length > 0 ? activitySetJson(entries.map((entry) => entry.json), last) : undefined;
   }
 
   subscribe(conversationId: string, listener: Listener): () => void {
@@ -164,8 +186,18 @@ export class ConversationHub {
     this.totalBytes -= dropped.bytes;
   }
 
-  /** Over the hub-wide budget: oldest conversations (first created) lose their oldest activities first; `keep`'s newest stays. */
+  /**
+   * Over the hub-wide budget: first forget conversations with no stream open, least recently used
+   * first, down to 90% of the budget so this does not run again on the next append; then the oldest
+   * conversations (first created) lose their oldest activities; `keep`'s newest stays.
+   */
   private trimAll(keep: ConversationLog): void {
+    const unwatched = [...this.conversations].filter(([, log]) => log.listeners.size === 0 && log !== keep).sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
+    for (const [id, log] of unwatched) {
+      if (this.totalBytes <= this.maxBytesTotal * 0.9) return;
+      this.totalBytes -= log.bytes;
+      this.conversations.delete(id);
+    }
     for (const log of this.conversations.values()) {
       while (this.totalBytes > this.maxBytesTotal && log.entries.length > (log === keep ? 1 : 0)) this.dropOldest(log);
       if (this.totalBytes <= this.maxBytesTotal) return;
@@ -182,10 +214,23 @@ export class ConversationHub {
     return log;
   }
 
+  private entriesAfter(conversationId: string, watermark: string | undefined): { entries: Entry[]; last: string } {
+    const log = this.logFor(conversationId);
+    const after = parseWatermark(watermark);
+    const entries = log.entries.filter((entry) => entry.watermark > after);
+    const last = entries.at(-1)?.watermark ?? Math.max(after, log.entries.at(-1)?.watermark ?? 0);
+    return { entries, last: last > 0 ? String(last) : '' };
+  }
+
   private nextWatermark(): number {
     this.lastWatermark = Math.max(this.lastWatermark + 1, this.now() * 1000);
     return this.lastWatermark;
   }
+}
+
+/** `{"activities":[…],"watermark":"…"}` from activities already in JSON; the watermark is digits only. */
+function activitySetJson(activityJsons: readonly string[], watermark: string): string {
+  return `{"activities":[${activityJsons.join(',')}],"watermark":${JSON.stringify(watermark)}}`;
 }
 
 function parseWatermark(watermark: string | undefined): number {

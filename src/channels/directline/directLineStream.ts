@@ -55,10 +55,10 @@ export class DirectLineStream {
     ws.on('message', () => undefined);
     ws.on('error', () => ws.terminate());
 
-    const backlog = this.gateway.hub.activitiesAfter(conversationId, watermark);
-    if (backlog.activities.length > 0) ws.send(JSON.stringify(backlog));
-    const unsubscribe = this.gateway.hub.subscribe(conversationId, (set) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(set));
+    const backlog = this.gateway.hub.activitySetJsonAfter(conversationId, watermark);
+    if (backlog !== undefined) ws.send(backlog);
+    const unsubscribe = this.gateway.hub.subscribe(conversationId, (setJson) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(setJson);
     });
     ws.on('close', unsubscribe);
   }
