@@ -158,6 +158,11 @@ class DirectLineConversation {
     return answer.body.activities;
   }
 
+  /** True while the WebSocket stream is open. */
+  isStreaming() {
+    return this.ws !== undefined && this.ws.readyState === WebSocket.OPEN;
+  }
+
   close() {
     this.closing = true;
     if (this.ws && this.ws.readyState <= WebSocket.OPEN) this.ws.close();

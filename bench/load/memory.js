@@ -9,9 +9,14 @@ const { newRecord, newTally, playTurn, reconcile } = require('./turnAccounting')
 
 /**
  * Opens `count` conversations the way people do (token, start, WebSocket stream, greeting, one
- * message and its answer) and keeps them all open, then reads the server's resident memory.
+ * message and its answer) and keeps them all open, then reads the server's resident memory: once
+ * 5 s after the last one opened (garbage from opening them included), and again at rest, after
+ * V8's memory reducer has collected that garbage. The reducer starts some seconds after allocation
+ * slows and works in rounds (here the big drop came 35–65 s after the last conversation opened),
+ * so this waits at least `minRestMs`, then until resident memory holds steady for three samples,
+ * or `restMs` at most. Every stream must still be open at the end.
  */
-async function measureOpenConversations({ server, scripts, expectations, count, settleMs = 5000 }) {
+async function measureOpenConversations({ server, scripts, expectations, count, settleMs = 5000, minRestMs = 90000, restMs = 150000, sampleMs = 5000 }) {
   const before = server.memory();
   const tally = newTally();
   const open = [];
@@ -31,6 +36,8 @@ async function measureOpenConversations({ server, scripts, expectations, count, 
   const openSeconds = (performance.now() - began) / 1000;
   await sleep(settleMs);
   const after = server.memory();
+  const atRest = await waitForRest(server, after.rssMb, { minRestMs, restMs, sampleMs });
+  const stillOpen = open.filter(({ conversation }) => conversation.isStreaming()).length;
   for (const { conversation, record } of open) reconcile(conversation, record, tally);
   for (const { conversation } of open) conversation.close();
   return {
@@ -38,11 +45,29 @@ async function measureOpenConversations({ server, scripts, expectations, count, 
     openFailures: failures,
     openSeconds: Math.round(openSeconds * 10) / 10,
     rssBeforeMb: before.rssMb,
-    rssMb: after.rssMb,
-    peakRssMb: after.peakRssMb,
-    perConversationKb: open.length ? Math.round(((after.rssMb - before.rssMb) * 1024) / open.length) : null,
+    rssJustOpenedMb: after.rssMb,
+    rssMb: atRest.rssMb,
+    secondsToRest: atRest.seconds,
+    peakRssMb: server.memory().peakRssMb,
+    perConversationKb: open.length ? Math.round(((atRest.rssMb - before.rssMb) * 1024) / open.length) : null,
+    stillOpen,
     tally,
   };
+}
+
+/** Samples resident memory for at least `minRestMs`, then until it has changed by under 1% three times running. */
+async function waitForRest(server, startMb, { minRestMs, restMs, sampleMs }) {
+  const began = performance.now();
+  let last = startMb;
+  let steady = 0;
+  while (performance.now() - began < restMs) {
+    await sleep(sampleMs);
+    const { rssMb } = server.memory();
+    steady = Math.abs(rssMb - last) < last * 0.01 ? steady + 1 : 0;
+    last = rssMb;
+    if (steady >= 3 && performance.now() - began >= minRestMs) break;
+  }
+  return { rssMb: last, seconds: Math.round((performance.now() - began) / 1000) };
 }
 
 /**

@@ -26,7 +26,7 @@ Settings:
   --channel-retry-turns N  straight to /api/messages (2000; 0 to skip)
   --soak-rate N            turns per second during the soak (20)
   --soak-pool N            conversations in use at once during the soak (100)
-  --soak-warmup-seconds N  growth is measured from the first sample after this (60)
+  --soak-warmup-seconds N  growth is measured from the first sample after this (300)
   --soak-ending leave|quick-exit   how people leave during the soak (leave)
   --scripts N              different scripted conversations (50)
   --seed N                 which messages the scripts use (7)
@@ -52,7 +52,7 @@ const NUMBERS = {
   'soak-minutes': 0,
   'soak-rate': 20,
   'soak-pool': 100,
-  'soak-warmup-seconds': 60,
+  'soak-warmup-seconds': 300,
   scripts: 50,
   seed: 7,
   'timeout-ms': 10000,

@@ -42,6 +42,7 @@ function verdicts(results) {
       failures.push(`memory: advice bot resident memory ${memory.rssMb} MB with ${memory.conversations} open conversations (target under ${TARGETS.rssAtOpenConversationsMaxMb} MB)`);
     }
     if (memory.openFailures > 0) failures.push(`memory: ${memory.openFailures} conversations could not be opened`);
+    if (memory.stillOpen !== memory.conversations) failures.push(`memory: only ${memory.stillOpen} of ${memory.conversations} streams were still open at the end`);
     failures.push(...tallyProblems('memory', memory.tally));
   }
   for (const run of results.retries ?? []) failures.push(...tallyProblems(`retries via ${run.path.split(' ')[0]}`, run.tally));
@@ -107,8 +108,10 @@ function printSummary(results, failures, print = console.log) {
   }
   if (results.memory) {
     print('\nMemory: conversations held open (token, stream, greeting, one message each), fresh processes');
-    const rows = [['', 'conversations', 'RSS before (MB)', 'RSS with them open (MB)', 'peak RSS (MB)', 'per conversation (KB)']];
-    for (const [bot, m] of Object.entries(results.memory)) rows.push([`${bot} bot`, m.conversations, m.rssBeforeMb, m.rssMb, m.peakRssMb, ms(m.perConversationKb)]);
+    const rows = [['', 'conversations', 'RSS before (MB)', 'RSS 5 s after opening (MB)', 'RSS at rest, still open (MB)', 'peak RSS (MB)', 'per conversation (KB)', 'streams open at end']];
+    for (const [bot, m] of Object.entries(results.memory)) {
+      rows.push([`${bot} bot`, m.conversations, m.rssBeforeMb, m.rssJustOpenedMb, `${m.rssMb} (after ${m.secondsToRest} s)`, m.peakRssMb, ms(m.perConversationKb), m.stillOpen]);
+    }
     print(table(rows));
   }
   if (results.retries) {
