@@ -50,8 +50,9 @@ const round = (n, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
 const rssMb = () => round(process.memoryUsage().rss / 1024 / 1024, 1);
 
 async function inProcess(options) {
-  const { ConversationState, UserState, TestAdapter } = require('botbuilder');
+  const { TestAdapter } = require('botbuilder');
   const dist = (path) => require(`../dist/${path}`);
+  const { JsonTrackedConversationState: ConversationState, JsonTrackedUserState: UserState } = dist('storage/jsonTrackedState');
   const { createAdviceBot } = dist('bots/createAdviceBot');
   const { RetryFilter } = dist('bots/retryFilter');
   const { ReplyOutbox } = dist('bots/replyOutbox');

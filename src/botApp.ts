@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
-import { ConversationState, UserState } from 'botbuilder';
+import { JsonTrackedConversationState, JsonTrackedUserState } from './storage/jsonTrackedState';
 import { createAdviceBot } from './bots/createAdviceBot';
 import type { Reach } from './bots/adviserDelivery';
 import type { Handoff } from './handoff/handoffTypes';
@@ -72,8 +72,8 @@ export async function startBot(config: Config, log: Logger, rootDir: string = re
   const database = openSqliteDatabase(config.sqlitePath);
   const botState = await openBotState(config, database, log);
   const storage = botState.storage;
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new JsonTrackedConversationState(storage);
+  const userState = new JsonTrackedUserState(storage);
 
   const retryFilter = new RetryFilter(conversationState.createProperty<string[]>('handledActivityIds'), new ReplyOutbox(conversationState));
   // The lock comes first: it must cover the retry filter's read and the bot's save of the same state.

@@ -83,6 +83,7 @@ function printSummary(results, failures, print = console.log) {
         ['p99 turn latency (ms)', ms(e.latencyMs.p99), ms(a.latencyMs.p99), ''],
         ['max turn latency (ms)', ms(e.latencyMs.max), ms(a.latencyMs.max), ''],
         ['server CPU per turn (ms)', ms(e.serverCpuMsPerTurn), ms(a.serverCpuMsPerTurn), e.serverCpuMsPerTurn && a.serverCpuMsPerTurn ? `${(a.serverCpuMsPerTurn / e.serverCpuMsPerTurn).toFixed(1)}x` : ''],
+        ['load generator CPU per turn (ms)', ms(e.generatorCpuMsPerTurn), ms(a.generatorCpuMsPerTurn), ''],
         ['replies per turn', e.repliesPerTurn, a.repliesPerTurn, ''],
         ['accept queue max / mean', `${e.acceptQueue.max} / ${e.acceptQueue.mean}`, `${a.acceptQueue.max} / ${a.acceptQueue.mean}`, ''],
         ['lost (turns / replies)', `${e.tally.lostTurns} / ${e.tally.lostReplies}`, `${a.tally.lostTurns} / ${a.tally.lostReplies}`, ''],

@@ -50,6 +50,7 @@ async function closedLoopFor(kind, bot, scripts, options, log) {
   log(`closed loop, ${kind} bot: ${options.users} people x ${options.turns} turns`);
   const queue = watchAcceptQueue(portOf(bot.server));
   let cpuAtRelease = 0;
+  let ownCpuAtRelease;
   const run = await runClosedLoop({
     baseUrl: bot.server.url,
     scripts,
@@ -59,9 +60,13 @@ async function closedLoopFor(kind, bot, scripts, options, log) {
     warmupTurns: options.warmupTurns,
     rampMs: options.rampMs,
     timeoutMs: options.timeoutMs,
-    onRelease: () => (cpuAtRelease = bot.server.cpuSeconds()),
+    onRelease: () => {
+      cpuAtRelease = bot.server.cpuSeconds();
+      ownCpuAtRelease = process.cpuUsage();
+    },
   });
   const cpu = bot.server.cpuSeconds() - cpuAtRelease;
+  const ownCpu = process.cpuUsage(ownCpuAtRelease);
   const completed = run.tally.completed + run.warmupCompleted;
   const people = Array.from({ length: options.users }, (_, i) => bot.expectations[i % scripts.length].turns.slice(options.warmupTurns, options.warmupTurns + options.turns));
   const replies = people.flat().reduce((sum, t) => sum + t.count, 0);
@@ -69,6 +74,8 @@ async function closedLoopFor(kind, bot, scripts, options, log) {
     ...run,
     acceptQueue: queue.stop(),
     serverCpuMsPerTurn: completed ? Math.round((cpu * 1000 * 100) / completed) / 100 : null,
+    // The load generator shares the machine; its cost grows with the replies it reads.
+    generatorCpuMsPerTurn: completed ? Math.round(((ownCpu.user + ownCpu.system) / 1000 / completed) * 100) / 100 : null,
     repliesPerTurn: Math.round((replies / people.flat().length) * 100) / 100,
     rssAfterMb: bot.server.memory().rssMb,
   };

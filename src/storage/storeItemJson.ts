@@ -8,6 +8,8 @@ export function storeItemJson(store: string, key: string, item: unknown): string
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw new Error(`${store}: not saved, "${key}" must be an object (found ${kindOf(item)}).`);
   }
+  const known = serialisedJust.get(item);
+  if (known !== undefined) return known;
   const { eTag: _eTag, ...value } = item as StoreItem;
   try {
     const json: string | undefined = JSON.stringify(value);
@@ -20,6 +22,23 @@ export function storeItemJson(store: string, key: string, item: unknown): string
     // and V8's messages name properties, never values, so they are safe to log.
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`${store}: not saved, "${key}" cannot be stored as JSON: ${reason}`, { cause: err });
+  }
+}
+
+/** Items whose JSON the caller has just produced (jsonTrackedState.ts), during the write that uses it. */
+const serialisedJust = new WeakMap<object, string>();
+
+/**
+ * Starts `write` with `item`'s JSON (without its eTag, exactly as storeItemJson would make it) already
+ * known, so the storage does not serialise it again. The storages here serialise before their first
+ * await, so the JSON is offered only while `write` starts: nothing can change the item in between.
+ */
+export function writeWithKnownJson<T>(item: object, json: string, write: () => Promise<T>): Promise<T> {
+  serialisedJust.set(item, json);
+  try {
+    return write();
+  } finally {
+    serialisedJust.delete(item);
   }
 }
 
