@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Activity, ConversationAccount } from 'botbuilder';
 import { deliverToBot } from '../../src/channels/directline/botClient';
 
 type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void;
@@ -22,7 +23,7 @@ async function botEndpoint(handler: Handler): Promise<{ url: string; stop: () =>
   };
 }
 
-const message = { type: 'message', text: 'hello', conversation: { id: 'c1' } } as const;
+const message: Partial<Activity> = { type: 'message', text: 'hello', conversation: { id: 'c1' } as ConversationAccount };
 
 describe('delivering a web chat turn to the bot', () => {
   let stop: (() => Promise<void>) | undefined;
