@@ -16,12 +16,12 @@ export interface AnalyticsStores {
 
 /**
  * In PostgreSQL when there is a (migrated) pool, so every instance's events are in one report and
- * an erasure reaches all of them; otherwise in the SQLite file. Events PostgreSQL could not take are
+ * an erasure reaches all of them; otherwise in the SQLite file. Events the database could not take are
  * logged to `log` as a count and an error code, never with their content.
  */
 export function openAnalyticsStores(database: SqliteDatabase, pool?: pg.Pool, log: Logger = createLogger()): AnalyticsStores {
   if (pool) return { events: new PostgresEventStore(pool, { onError: logWriteFailures(log) }), suggestions: new PostgresPhrasingSuggestions(pool) };
-  return { events: new SqliteEventStore(database), suggestions: new SqlitePhrasingSuggestions(database) };
+  return { events: new SqliteEventStore(database, { onError: logWriteFailures(log) }), suggestions: new SqlitePhrasingSuggestions(database) };
 }
 
 /** Logs lost analytics events by number, error class and SQLSTATE only: a driver's message could quote a value. */

@@ -99,6 +99,8 @@ function matches(text: string, pattern: RegExp, kind: RedactionKind, group?: str
 
 /** Phone numbers, except the public helplines people are told to ring (they stay readable). */
 function phoneNumbers(text: string): Span[] {
+  // Each phone number kept below has six digits, so a message with fewer has none to look for.
+  if ((text.match(ASCII_DIGITS)?.length ?? 0) < 6) return [];
   const found = [...recognised(text, findPhoneNumbers, 'phone'), ...matches(text, UK_PHONE, 'phone')];
   return found.filter((span) => {
     const value = text.slice(span.start, span.end);
@@ -110,6 +112,7 @@ function isPublicNumber(value: string): boolean {
   return PUBLIC_NUMBERS_DIGITS.has(value.replace(/\D/g, '').replace(/^44/, '0'));
 }
 
+const ASCII_DIGITS = /\d/g;
 const UK_PHONE = /(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s-]?){9,10}\b/g;
 
 /** A date near "born", "DOB", "date of birth" or "birthday" is a date of birth; other dates (meetings) stay. */

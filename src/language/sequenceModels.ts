@@ -28,6 +28,16 @@ function sequenceModels(): { email: Model; url: Model; phone: Model } {
   return models;
 }
 
-export const findEmails = (text: string): Found[] => sequenceModels().email.parse(text);
-export const findUrls = (text: string): Found[] => sequenceModels().url.parse(text);
-export const findPhoneNumbers = (text: string): Found[] => sequenceModels().phone.parse(text);
+/**
+ * Characters every match needs, checked before the (slow) models run: most messages have no email,
+ * URL or phone number in them. The models read full-width forms ("．", "：", "１") as their ASCII
+ * characters, so those count too. Every email has an "@"; every URL a dot, or "://" before
+ * "localhost"; every phone number a digit.
+ */
+const MAY_HOLD_EMAIL = /@/;
+const MAY_HOLD_URL = /[.．:：]/;
+const MAY_HOLD_PHONE = /[0-9０-９]/;
+
+export const findEmails = (text: string): Found[] => (MAY_HOLD_EMAIL.test(text) ? sequenceModels().email.parse(text) : []);
+export const findUrls = (text: string): Found[] => (MAY_HOLD_URL.test(text) ? sequenceModels().url.parse(text) : []);
+export const findPhoneNumbers = (text: string): Found[] => (MAY_HOLD_PHONE.test(text) ? sequenceModels().phone.parse(text) : []);

@@ -21,6 +21,10 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
     // WAL lets /readyz and reports read while a turn is writing.
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
+    // In WAL mode NORMAL syncs at checkpoints, not on every commit: a crash of the bot loses nothing
+    // committed, and only a power cut can lose the last moments. Syncing each of a turn's writes cost
+    // about a tenth of a millisecond apiece on the turn's thread.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
   } catch (err) {
     db?.close();

@@ -22,8 +22,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('erasing a conversation', () => {
   async function seed(path: string) {
     const db = openSqliteDatabase(path);
-    new SqliteEventStore(db).record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
-    new SqliteEventStore(db).record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    const events = new SqliteEventStore(db);
+    events.record({ conversationId: 'conv-1', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    events.record({ conversationId: 'conv-2', channel: 'directline', at: new Date(), data: { type: 'quickExit' } });
+    await events.flush();
     await new SqliteHandoffStore(db).create({ conversationId: 'conv-1', conversationRef: {}, topic: null, learned: [], transcript: [{ from: 'user', text: 'private words', at: '' }] }, new Date());
     return db;
   }
