@@ -11,7 +11,24 @@ const alreadyRedacted = new WeakSet<AnalyticsEventData>();
  */
 export function redactedData(data: AnalyticsEventData): AnalyticsEventData {
   if (!('text' in data) || alreadyRedacted.has(data)) return data;
-  const clean = Object.freeze({ ...data, text: redact(data.text).text });
+  const clean = Object.freeze({ ...data, text: redactedText(data.text) });
   alreadyRedacted.add(clean);
+  return clean;
+}
+
+/**
+ * One message is often in two events of its turn ("messageReceived", then "fallback" or
+ * "clarifyShown"): the redacted text is reused until the turn yields, then forgotten, so no raw
+ * message outlives the turn that brought it here.
+ */
+const thisTurn = new Map<string, string>();
+
+function redactedText(text: string): string {
+  let clean = thisTurn.get(text);
+  if (clean === undefined) {
+    clean = redact(text).text;
+    if (thisTurn.size === 0) setImmediate(() => thisTurn.clear());
+    thisTurn.set(text, clean);
+  }
   return clean;
 }

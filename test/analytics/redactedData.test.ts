@@ -1,5 +1,6 @@
 import { AnalyticsEvent } from '../../src/analytics/analyticsEvent';
 import { redactingSink } from '../../src/analytics/redactingSink';
+import * as redactModule from '../../src/analytics/redact';
 import { redactedData } from '../../src/analytics/redactedData';
 
 const question = (text: string): AnalyticsEvent['data'] => ({ type: 'messageReceived', text, length: text.length, duringHandoff: false });
@@ -24,5 +25,26 @@ describe('redacting analytics text once on its way to every sink', () => {
     redactingSink([sink, sink]).record({ conversationId: 'c', channel: 'directline', at: new Date(), data: question('email me at sam@example.org') });
     expect(seen).toHaveLength(2);
     for (const text of seen) expect(text).not.toMatch(/sam@example\.org/);
+  });
+});
+
+describe('a message in several events of one turn', () => {
+  const fallback = (text: string): AnalyticsEvent['data'] => ({ type: 'fallback', text, outOfScope: false, confidence: 0.1 });
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('is redacted once for the turn, each event getting the same clean text, and again after the turn', async () => {
+    await nextTurn();
+    const redact = jest.spyOn(redactModule, 'redact');
+    const text = 'my name is Sarah Jones, call me on 07700 900123';
+
+    const received = redactedData(question(text)) as { text: string };
+    const unanswered = redactedData(fallback(text)) as { text: string };
+    expect(received.text).toBe(unanswered.text);
+    expect(received.text).not.toMatch(/Sarah|07700/);
+    expect(redact).toHaveBeenCalledTimes(1);
+
+    await nextTurn();
+    expect((redactedData(question(text)) as { text: string }).text).toBe(received.text);
+    expect(redact).toHaveBeenCalledTimes(2);
   });
 });
