@@ -43,7 +43,7 @@ export type AnalyticsWriteFailure = (error: unknown, lost: number) => void;
 
 /** The event's data with its `text`, if it has one, redacted (once, however many sinks it passes). */
 export function redactedEventData(event: AnalyticsEvent): AnalyticsEventData {
-  return redactedData(event.data);
+  return redactedData(event.data, event.conversationId);
 }
 
 /** The time from which `deleteOlderThan(days, now)` keeps events. */

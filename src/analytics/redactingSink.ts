@@ -5,7 +5,7 @@ import { redactedData } from './redactedData';
 export function redactingSink(sinks: readonly AnalyticsSink[]): AnalyticsSink {
   return {
     record(event: AnalyticsEvent) {
-      const data = redactedData(event.data);
+      const data = redactedData(event.data, event.conversationId);
       for (const sink of sinks) sink.record({ ...event, data });
     },
   };

@@ -32,19 +32,23 @@ describe('a message in several events of one turn', () => {
   const fallback = (text: string): AnalyticsEvent['data'] => ({ type: 'fallback', text, outOfScope: false, confidence: 0.1 });
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-  it('is redacted once for the turn, each event getting the same clean text, and again after the turn', async () => {
+  it("is redacted once for its conversation's turn, each event getting the same clean text, and again after the turn", async () => {
     await nextTurn();
     const redact = jest.spyOn(redactModule, 'redact');
     const text = 'my name is Sarah Jones, call me on 07700 900123';
 
-    const received = redactedData(question(text)) as { text: string };
-    const unanswered = redactedData(fallback(text)) as { text: string };
+    const received = redactedData(question(text), 'c1') as { text: string };
+    const unanswered = redactedData(fallback(text), 'c1') as { text: string };
     expect(received.text).toBe(unanswered.text);
     expect(received.text).not.toMatch(/Sarah|07700/);
     expect(redact).toHaveBeenCalledTimes(1);
 
-    await nextTurn();
-    expect((redactedData(question(text)) as { text: string }).text).toBe(received.text);
+    // Another conversation's message is its own, even word for word the same.
+    expect((redactedData(question(text), 'c2') as { text: string }).text).toBe(received.text);
     expect(redact).toHaveBeenCalledTimes(2);
+
+    await nextTurn();
+    expect((redactedData(question(text), 'c1') as { text: string }).text).toBe(received.text);
+    expect(redact).toHaveBeenCalledTimes(3);
   });
 });
