@@ -1,6 +1,7 @@
 import { CRISIS_CATEGORIES, CrisisCategory } from './crisisCategory';
 import { BRACKETED_MINOR_AGE, DANGER_PATTERNS, NAMES_A_CHILD, STATES_A_MINOR_AGE } from './crisisPatterns';
 import { normaliseForSafety, splitClauses, splitSentences } from './crisisText';
+import { LiteralScreen } from '../language/literalScreen';
 
 export interface CrisisAssessment {
   readonly crisis: boolean;
@@ -115,6 +116,9 @@ function withChildren(categories: CrisisCategory[], sentence: string): CrisisCat
   return categories.includes('violence-now') && NAMES_A_CHILD.test(sentence) ? [...categories, 'child-at-risk-now'] : categories;
 }
 
+/** Most sentences hold none of the words any danger phrase needs: those phrases are not run on them. */
+const DANGER_SCREEN = new LiteralScreen(DANGER_PATTERNS.map((danger) => danger.pattern));
+
 /** The kinds of danger one sentence describes. */
 function dangerIn(sentence: string): CrisisCategory[] {
   if (FIGURE_OF_SPEECH.test(sentence) && !strongDanger(sentence)) return [];
@@ -122,7 +126,9 @@ function dangerIn(sentence: string): CrisisCategory[] {
   let present: boolean | undefined;
   const isPresent = () => (present ??= NOW.test(sentence) || (PRESENT_TENSE.test(sentence) && !FUTURE_TIME.test(sentence)));
   const categories: CrisisCategory[] = [];
-  for (const danger of DANGER_PATTERNS) {
+  const couldMatch = DANGER_SCREEN.couldMatch(sentence);
+  for (const [index, danger] of DANGER_PATTERNS.entries()) {
+    if (!couldMatch[index]) continue;
     const match = danger.pattern.exec(sentence);
     if (!match || danger.unless?.test(sentence)) continue;
     if (!danger.strong && !isPresent()) continue;
