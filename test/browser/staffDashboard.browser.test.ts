@@ -192,6 +192,7 @@ async function seed(sqlitePath: string): Promise<void> {
         events.record({ conversationId: conversation.conversationId, channel: 'directline', at: start.plus({ minutes: index }).toJSDate(), data });
       });
     }
+    await events.flush();
     // The erased conversation also had a hand-off with a message, and the bot kept state for it.
     const handoffs = new SqliteHandoffStore(db);
     const at = ukDay(DELTA_DAY).set({ hour: 13, minute: 10 }).toJSDate();

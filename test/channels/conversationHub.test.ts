@@ -55,6 +55,17 @@ describe('the gateway transcript buffer', () => {
     hub.append('c', { type: 'message', text: 'after' });
     expect(seen).toEqual(['hi']);
   });
+
+  it("pushes a turn's replies to live listeners as one set, in order, marked with the last one's watermark", () => {
+    const hub = new ConversationHub({ ...options, maxActivitiesPerConversation: 10 });
+    const sets: ActivitySet[] = [];
+    hub.subscribe('c', (setJson) => sets.push(JSON.parse(setJson) as ActivitySet));
+    const added = hub.appendAll('c', [{ activity: { type: 'message', text: 'one' } }, { activity: { type: 'message', text: 'two' }, chosenId: 'turn-1~2' }]);
+    expect(sets).toHaveLength(1);
+    expect(sets[0].activities.map((a) => [a.id, a.text])).toEqual([[added[0].id, 'one'], ['turn-1~2', 'two']]);
+    expect(hub.activitiesAfter('c', sets[0].watermark).activities).toEqual([]);
+    expect(hub.activitiesAfter('c').activities.map((a) => a.text)).toEqual(['one', 'two']);
+  });
 });
 
 describe('the gateway transcript budget', () => {

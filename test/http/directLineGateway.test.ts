@@ -58,6 +58,46 @@ describe('reconnecting', () => {
   });
 });
 
+describe('streaming', () => {
+  it("sends each turn's replies as one message on the socket, in order", async () => {
+    const session = await requestToken(bot.url);
+    const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+    const started = (await (await fetch(`${session.domain}/conversations`, { method: 'POST', headers })).json()) as { streamUrl: string };
+    const ws = new WebSocket(started.streamUrl);
+    const messages: Array<Array<{ text?: string; replyToId?: string; from?: { id?: string } }>> = [];
+    ws.on('message', (data) => {
+      if (String(data)) messages.push((JSON.parse(String(data)) as { activities: Array<{ text?: string }> }).activities);
+    });
+    const fromBot = () => messages.flat().filter((a) => a.from?.id !== session.userId);
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 8000; waited += 25) await new Promise((r) => setTimeout(r, 25));
+      expect(done()).toBe(true);
+    };
+    try {
+      await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+      await until(() => fromBot().some((a) => /What would you like help with\?/.test(a.text ?? '')));
+      const post = await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: 'zxq vbnm qwpl' }),
+      });
+      const { id } = (await post.json()) as { id: string };
+      await until(() => fromBot().filter((a) => a.replyToId === id).length >= 2);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const welcome = messages.filter((set) => set.some((a) => /I'm a computer program/.test(a.text ?? '')));
+      expect(welcome).toHaveLength(1);
+      expect(welcome[0].length).toBeGreaterThanOrEqual(4);
+      const replies = messages.filter((set) => set.some((a) => a.replyToId === id));
+      expect(replies).toHaveLength(1);
+      expect(replies[0].every((a) => a.replyToId === id)).toBe(true);
+      expect(replies[0][0].text).toMatch(/Sorry, I didn't understand/);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
 describe('a token', () => {
   it('for conversation A gets 403 on conversation B, for reading, writing and streaming', async () => {
     const a = await requestToken(bot.url);

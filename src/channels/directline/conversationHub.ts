@@ -8,6 +8,9 @@ export interface ActivitySet {
   readonly watermark: string;
 }
 
+/** An activity before the hub gives it an id and a timestamp. */
+type NewActivity = Partial<Activity> | Omit<WireActivity, 'id' | 'timestamp'>;
+
 /** Receives each new activity as the JSON text of an activity set, ready to send on a stream. */
 type Listener = (setJson: string) => void;
 
@@ -85,8 +88,28 @@ export class ConversationHub {
   }
 
   /** Appends an activity, gives it an id (unless the bot chose one) and a timestamp, and pushes it to live streams. */
-  append(conversationId: string, activity: Partial<Activity> | Omit<WireActivity, 'id' | 'timestamp'>, chosenId?: string): WireActivity {
+  append(conversationId: string, activity: NewActivity, chosenId?: string): WireActivity {
+    return this.appendAll(conversationId, [{ activity, chosenId }])[0];
+  }
+
+  /**
+   * Appends several activities in order (a turn's replies) and pushes them to live streams as one
+   * activity set: one message on the socket, not one per reply.
+   */
+  appendAll(conversationId: string, items: ReadonlyArray<{ readonly activity: NewActivity; readonly chosenId?: string }>): WireActivity[] {
     const log = this.logFor(conversationId);
+    const added = items.map(({ activity, chosenId }) => this.store(log, conversationId, activity, chosenId));
+    if (added.length > 0 && log.listeners.size > 0) {
+      const setJson = activitySetJson(
+        added.map((entry) => entry.json),
+        String(added[added.length - 1].watermark),
+      );
+      for (const listener of log.listeners) listener(setJson);
+    }
+    return added.map((entry) => entry.activity);
+  }
+
+  private store(log: ConversationLog, conversationId: string, activity: NewActivity, chosenId: string | undefined): { activity: WireActivity; json: string; watermark: number } {
     const watermark = this.nextWatermark();
     const stored: WireActivity = {
       ...(activity as Omit<WireActivity, 'id' | 'timestamp'>),
@@ -105,11 +128,7 @@ export class ConversationHub {
       this.dropOldest(log);
     }
     if (this.totalBytes > this.maxBytesTotal) this.trimAll(log);
-    if (log.listeners.size > 0) {
-      const setJson = activitySetJson([json], String(watermark));
-      for (const listener of log.listeners) listener(setJson);
-    }
-    return stored;
+    return { activity: stored, json, watermark };
   }
 
   /** Whether this gateway has the conversation (it was started or rejoined here and has not gone idle). */

@@ -41,6 +41,9 @@ export class GatewayError extends Error {
 /** Ids the bot may choose for its replies: printable, short, never one of the gateway's own ("<conversation>|<n>"). */
 const BOT_ACTIVITY_ID = /^[\x21-\x7e]{1,200}~\d{1,4}$/;
 
+/** A reply as the bot sends it: the gateway gives it an id (or keeps the one the bot chose) and a timestamp. */
+type BotReply = Omit<WireActivity, 'id' | 'timestamp'> & { id?: unknown };
+
 /** Client-facing Direct Line 3.0 operations, independent of HTTP so they can be tested and reused by the stream. */
 export class DirectLineGateway {
   private readonly queue = new PerConversationQueue();
@@ -121,14 +124,32 @@ export class DirectLineGateway {
    * so that a reply it sends again after a crash is the same activity: one already in the
    * transcript is not added twice, and a client that has it (Web Chat keys activities by id) keeps one.
    */
-  acceptFromBot(conversationId: string, activity: Omit<WireActivity, 'id' | 'timestamp'> & { id?: unknown }): string {
+  acceptFromBot(conversationId: string, activity: BotReply): string {
+    const reply = this.readReply(conversationId, activity);
+    return 'known' in reply ? reply.known : this.options.hub.append(conversationId, reply.activity, reply.chosenId).id;
+  }
+
+  /** A turn's replies, returned in the response to the gateway: added together, so a stream gets them in one message. */
+  private acceptRepliesFromBot(conversationId: string, replies: readonly BotReply[]): void {
+    const fresh: Array<{ activity: Omit<WireActivity, 'id' | 'timestamp'>; chosenId?: string }> = [];
+    for (const activity of replies) {
+      const reply = this.readReply(conversationId, activity);
+      if ('known' in reply || (reply.chosenId !== undefined && fresh.some((other) => other.chosenId === reply.chosenId))) continue;
+      fresh.push(reply);
+    }
+    this.options.hub.appendAll(conversationId, fresh);
+  }
+
+  private readReply(conversationId: string, activity: BotReply): { known: string } | { activity: Omit<WireActivity, 'id' | 'timestamp'>; chosenId?: string } {
     const { id, channelData, ...rest } = activity;
     const { [REPLY_ID_KEY]: replyId, ...otherChannelData } = (channelData ?? {}) as Record<string, unknown>;
     const named = typeof replyId === 'string' ? replyId : id;
     const chosenId = typeof named === 'string' && BOT_ACTIVITY_ID.test(named) ? named : undefined;
-    if (chosenId && this.options.hub.holds(conversationId, chosenId)) return chosenId;
-    const reply = { ...rest, from: rest.from ?? this.options.bot, ...(Object.keys(otherChannelData).length > 0 ? { channelData: otherChannelData } : {}) };
-    return this.options.hub.append(conversationId, reply, chosenId).id;
+    if (chosenId && this.options.hub.holds(conversationId, chosenId)) return { known: chosenId };
+    return {
+      activity: { ...rest, from: rest.from ?? this.options.bot, ...(Object.keys(otherChannelData).length > 0 ? { channelData: otherChannelData } : {}) },
+      chosenId,
+    };
   }
 
   private async deliver(conversationId: string, activity: Partial<Activity>): Promise<void> {
@@ -140,7 +161,7 @@ export class DirectLineGateway {
       timestamp: new Date(),
     });
     if (result.ok) {
-      for (const reply of result.replies) this.acceptFromBot(conversationId, reply as Omit<WireActivity, 'id' | 'timestamp'>);
+      this.acceptRepliesFromBot(conversationId, result.replies as BotReply[]);
       return;
     }
     this.options.log.warn('directline_delivery_failed', { conversationId, reason: result.reason, status: result.status });
