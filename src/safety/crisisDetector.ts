@@ -127,8 +127,9 @@ function dangerIn(sentence: string): CrisisCategory[] {
   const isPresent = () => (present ??= NOW.test(sentence) || (PRESENT_TENSE.test(sentence) && !FUTURE_TIME.test(sentence)));
   const categories: CrisisCategory[] = [];
   const couldMatch = DANGER_SCREEN.couldMatch(sentence);
-  for (const [index, danger] of DANGER_PATTERNS.entries()) {
+  for (let index = 0; index < DANGER_PATTERNS.length; index += 1) {
     if (!couldMatch[index]) continue;
+    const danger = DANGER_PATTERNS[index];
     const match = danger.pattern.exec(sentence);
     if (!match || danger.unless?.test(sentence)) continue;
     if (!danger.strong && !isPresent()) continue;
