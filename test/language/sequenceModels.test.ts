@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
 import { findEmails, findPhoneNumbers, findUrls } from '../../src/language/sequenceModels';
+import { fixtureTexts } from '../support/fixtureTexts';
 
 // The finders skip the recognizers when a message lacks a character every match needs. Skipping
 // must never change what is found: compare them with the recognizers run on every message.
-const fixtures = join(__dirname, '..', 'fixtures');
-const textsOf = (file: string): string[] =>
-  readFileSync(join(fixtures, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-
 const awkward = [
   'email me at jo.bloggs+sw@example.co.uk please',
   'my email is someone at example dot com',
@@ -30,7 +22,12 @@ const awkward = [
 describe('email, URL and phone finders', () => {
   const recognizer = new SequenceRecognizer('en-us');
   const models = { email: recognizer.getEmailModel(), url: recognizer.getURLModel(), phone: recognizer.getPhoneNumberModel() };
-  const texts = [...textsOf('analytics/redactionSet.jsonl'), ...textsOf('routing/devset.jsonl'), ...textsOf('safety/crisisSet.jsonl'), ...awkward];
+  const texts = [
+    ...fixtureTexts('test/fixtures/analytics/redactionSet.jsonl'),
+    ...fixtureTexts('test/fixtures/routing/devset.jsonl'),
+    ...fixtureTexts('test/fixtures/safety/crisisSet.jsonl'),
+    ...awkward,
+  ];
 
   it('find exactly what the recognizers find, in over a thousand real and awkward messages', () => {
     expect(texts.length).toBeGreaterThan(1000);

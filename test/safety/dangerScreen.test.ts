@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LiteralScreen } from '../../src/language/literalScreen';
 import { DANGER_PATTERNS } from '../../src/safety/crisisPatterns';
 import { normaliseForSafety, splitSentences } from '../../src/safety/crisisText';
+import { fixtureTexts } from '../support/fixtureTexts';
 
 // The crisis check skips danger phrases whose words a sentence lacks. A skipped phrase that would
 // have matched is a missed emergency, so check every phrase against every sentence we have.
-const root = join(__dirname, '..', '..');
-const textsOf = (file: string): string[] =>
-  readFileSync(join(root, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-
 describe('screening danger phrases before they run', () => {
   const sentences = [
     'test/fixtures/safety/crisisSet.jsonl',
@@ -20,7 +12,7 @@ describe('screening danger phrases before they run', () => {
     'test/fixtures/routing/devset.jsonl',
     'test/fixtures/analytics/redactionSet.jsonl',
   ]
-    .flatMap(textsOf)
+    .flatMap(fixtureTexts)
     .flatMap((text) => splitSentences(normaliseForSafety(text)));
   const screen = new LiteralScreen(DANGER_PATTERNS.map((danger) => danger.pattern));
 
@@ -41,7 +33,7 @@ describe('screening danger phrases before they run', () => {
   });
 
   it('lets through only a small share of phrases for everyday questions', () => {
-    const everyday = textsOf('test/fixtures/routing/devset.jsonl').flatMap((text) => splitSentences(normaliseForSafety(text)));
+    const everyday = fixtureTexts('test/fixtures/routing/devset.jsonl').flatMap((text) => splitSentences(normaliseForSafety(text)));
     const run = everyday.reduce((sum, sentence) => sum + screen.couldMatch(sentence).filter(Boolean).length, 0);
     expect(run / (everyday.length * DANGER_PATTERNS.length)).toBeLessThan(0.1);
   });
