@@ -63,6 +63,14 @@ describe.each(SITUATION_SCRIPTS.map((script) => [script.topic, script] as const)
     expect(next?.id).not.toBe(firstQuestion.id);
   });
 
+  it('does not read a longer message about something else as an answer to any question', async () => {
+    for (const aside of ['actually can i complain about her instead', "hang on, that's not what i meant"]) {
+      const { adapter: fresh } = start();
+      await say(fresh, button);
+      expect(textsOf(await say(fresh, aside))).toContain("Sorry, I didn't quite get that.");
+    }
+  });
+
   it('explains the question on "help" and asks it again', async () => {
     const { adapter } = start();
     await say(adapter, button);

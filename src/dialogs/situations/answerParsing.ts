@@ -1,5 +1,6 @@
 import { recognizeAge, recognizeBoolean, recognizeDateTime, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { findChoices } from 'botbuilder-dialogs';
+import { STOP_WORDS } from '../../knowledge/stopWords';
 import { ChoiceQuestion, Question } from './situationScript';
 
 /**
@@ -43,11 +44,27 @@ function parseChoice(question: ChoiceQuestion, reply: string): string | undefine
     reply,
     question.choices.map((c) => ({ value: c.value, synonyms: [c.title, ...(c.synonyms ?? [])] })),
     { allowPartialMatches: true },
-  );
+  ).filter((match) => isShortReply(reply) || saysSomething(match.text));
   if (found.length === 0) return undefined;
   const best = [...found].sort((a, b) => b.resolution.score - a.resolution.score)[0];
   const rival = found.find((f) => f.resolution.value !== best.resolution.value && f.resolution.score === best.resolution.score);
   return rival ? undefined : best.resolution.value;
+}
+
+/** "No", "not yet", "yes but": a few words may answer a question with words that mean little alone. */
+function isShortReply(reply: string): boolean {
+  return reply.split(/\s+/).length <= 3;
+}
+
+/**
+ * In a longer message, a choice is only read from words that carry meaning: "can I complain about
+ * her instead" must not answer a question through its "i", nor "that's not what I asked" through "asked".
+ */
+function saysSomething(matched: string): boolean {
+  return matched
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .some((word) => word.length > 1 && !STOP_WORDS.has(word.replace(/'/g, '')));
 }
 
 function parseYesNo(reply: string): string | undefined {
