@@ -13,9 +13,9 @@ export type DeliveryResult =
  * a burst of new connections to itself waited seconds to be accepted (the slowest 1% of turns).
  */
 const MAX_CONNECTIONS = 32;
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }),
+const transports = {
+  http: { module: http, agent: new http.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }) },
+  https: { module: https, agent: new https.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }) },
 };
 
 /**
@@ -42,10 +42,10 @@ function post(endpoint: string, payload: Buffer, deadline: number, mayRetry: boo
       resolve({ ok: false, reason: 'unreachable' });
       return;
     }
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const request = (url.protocol === 'https:' ? https : http).request(url, {
+    const transport = url.protocol === 'https:' ? transports.https : transports.http;
+    const request = transport.module.request(url, {
       method: 'POST',
-      agent,
+      agent: transport.agent,
       headers: { 'content-type': 'application/json', 'content-length': payload.length },
     });
     let timedOut = false;
