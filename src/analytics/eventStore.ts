@@ -18,8 +18,9 @@ export interface StoredEvent {
  * `record` is the bot's analytics sink, called in the middle of a turn, so it never waits for the
  * database: both stores queue the (redacted) event and write the queue in the background, in the
  * order recorded (SQLite as soon as the turn yields, in one transaction), and report a failed write
- * to their `onError` instead of to the turn. Everything else first waits for the events this store was given before the call, so a
- * report or an erasure never misses (or leaves behind) an event still on its way.
+ * to their `onError` instead of to the turn. Everything else first waits for the events this store
+ * was given before the call, so a report or an erasure never misses (or leaves behind) an event
+ * still on its way.
  */
 export interface EventStore extends AnalyticsSink {
   record(event: AnalyticsEvent): void;
