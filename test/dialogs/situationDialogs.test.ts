@@ -180,3 +180,13 @@ describe('starting a guided conversation', () => {
     expect(script.summarise(answers, TODAY, ON_THE_WEB).steps).not.toEqual(script.summarise({ ...answers, 'child-age': '3' }, TODAY, ON_THE_WEB).steps);
   });
 });
+
+describe('a situation started from what the person typed', () => {
+  it('notes an answer the message gives, and not one read from a number or a small word', async () => {
+    const asked = await say(start().adapter, 'help with section 20, they want me to sign');
+    expect(textsOf(asked)).toContain('I\'ve noted: "I am being asked to sign"');
+    const going = await say(start().adapter, 'my sw says my son has to go into sectoin 20 tomorow');
+    expect(textsOf(going)).toContain('Is your child already in section 20 care, or are you being asked to sign?');
+    expect(textsOf(going)).not.toContain("I've noted");
+  });
+});

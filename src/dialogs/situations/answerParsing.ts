@@ -58,13 +58,14 @@ function isShortReply(reply: string): boolean {
 
 /**
  * In a longer message, a choice is only read from words that carry meaning: "can I complain about
- * her instead" must not answer a question through its "i", nor "that's not what I asked" through "asked".
+ * her instead" must not answer a question through its "i", nor "that's not what I asked" through
+ * "asked", nor "has to go into section 20 tomorrow" say "already in section 20" through its "20".
  */
 function saysSomething(matched: string): boolean {
   return matched
     .toLowerCase()
     .split(/[^a-z0-9']+/)
-    .some((word) => word.length > 1 && !STOP_WORDS.has(word.replace(/'/g, '')));
+    .some((word) => word.length > 1 && /[a-z]/.test(word) && !STOP_WORDS.has(word.replace(/'/g, '')));
 }
 
 function parseYesNo(reply: string): string | undefined {
