@@ -77,6 +77,28 @@ export function answerReplies(entryId: string, index: KnowledgeIndex): Reply[] {
   ];
 }
 
+/**
+ * An answer given in the middle of a guided conversation, which carries on afterwards: no "Was
+ * this helpful?" (the question being asked needs the next reply), and a way into the entry's own
+ * guided conversation when it is a different one.
+ */
+export function asideReplies(entryId: string, index: KnowledgeIndex, currentTopic: string): Reply[] {
+  const entry = index.entry(entryId);
+  if (!entry) return [];
+  const guide = entry.offerDialog && entry.offerDialog !== currentTopic ? guideButton(entry.offerDialog) : undefined;
+  return [
+    { text: `**${entry.title}**\n\n${entry.answer}` },
+    ...(guide ? [{ text: 'If you would rather go through that instead, I can ask you about it:', cardButtons: [guide] }] : []),
+  ];
+}
+
+/** "Did you mean…" in the middle of a guided conversation: buttons that stay, so the question can follow. */
+export function asideClarifyReplies(result: RoutingResult, index: KnowledgeIndex): Reply[] {
+  const titles = offeredEntries(result, index).map((id) => index.entry(id)?.title ?? '');
+  if (titles.length === 0) return [];
+  return [{ text: 'That sounds like a different question. Did you mean one of these?', cardButtons: titles }];
+}
+
 export function fallbackReplies(outOfScope: boolean): Reply[] {
   const opening = outOfScope
     ? "I'm sorry, I can't help with that. I only know about children's services and family law in England and Wales."

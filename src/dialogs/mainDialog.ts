@@ -13,8 +13,20 @@ import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
 import type { CrisisAssessment } from '../safety/crisisDetector';
 import { AnalyticsEventData } from '../analytics/analyticsEvent';
-import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, Reply, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
+import {
+  answerReplies,
+  asideClarifyReplies,
+  asideReplies,
+  FEEDBACK_REPLIES,
+  fallbackReplies,
+  offeredEntries,
+  Reply,
+  repliesFor,
+  SOMETHING_ELSE,
+  situationForButton,
+} from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
+import { looksLikeQuestion } from './looksLikeQuestion';
 import { readFeedback } from './feedbackAnswer';
 import { MAIN_MENU, MESSAGES } from './messages';
 import { routeMessage } from './routeMessage';
@@ -104,6 +116,7 @@ export class MainDialog extends ComponentDialog {
           onDanger: (context, category) => services.signpost(context, [category]),
           onAnswers: (context, topic, answers, finished) =>
             memory.lastSituation.set(context, { topic, answers: { ...answers }, completedAt: finished ? services.now().toISOString() : null }),
+          answerAside: (context, text, topic) => this.answerAside(context, text, topic),
         }),
       );
     }
@@ -178,8 +191,25 @@ export class MainDialog extends ComponentDialog {
         // On top of a guided conversation, which carries on at the same question afterwards.
         return dc.beginDialog(TALK_TO_PERSON_DIALOG_ID);
       default:
-        return undefined;
+        return this.switchSituation(dc, text);
     }
+  }
+
+  /**
+   * A tapped topic or "Guide me" button in the middle of a guided conversation: another one starts
+   * in its place (this one is noted as left); its own button asks the current question again.
+   */
+  private async switchSituation(dc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const active = dc.activeDialog?.id;
+    const situation = situationForButton(text);
+    if (!active || !situation || HANDOFF_DIALOGS.has(active)) return undefined;
+    if (situation === active) {
+      await dc.context.sendActivity(MESSAGES.alreadyOnThoseQuestions);
+      await dc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    await dc.cancelAllDialogs();
+    return dc.beginDialog(ROUTE_WATERFALL_ID);
   }
 
   private async routeMessageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -278,6 +308,30 @@ export class MainDialog extends ComponentDialog {
     await this.memory.lastTopic.set(context, topic);
     await this.memory.awaitingFeedback.set(context, entryId);
     await sendReplies(context, answerReplies(entryId, this.knowledge));
+  }
+
+  /**
+   * A reply in a guided conversation that answers none of its choices but asks or says something
+   * the knowledge base knows about: answered (or "did you mean…") without leaving the questions.
+   * False when there is nothing better to say than asking the question again.
+   */
+  private async answerAside(context: TurnContext, text: string, currentTopic: string): Promise<boolean> {
+    const tapped = this.entryForButton(text);
+    const result = tapped ? undefined : this.knowledge.route(text);
+    const entryId = tapped ?? (result?.kind === 'faq' ? result.target : undefined);
+    if (entryId) {
+      const replies = asideReplies(entryId, this.knowledge, currentTopic);
+      if (replies.length === 0) return false;
+      this.services.track(context, { type: 'answerGiven', entryId, topic: this.knowledge.entry(entryId)?.topic ?? '', confidence: result?.confidence ?? 1 });
+      await sendReplies(context, replies);
+      return true;
+    }
+    if (result?.kind !== 'clarify' || !looksLikeQuestion(text)) return false;
+    const replies = asideClarifyReplies(result, this.knowledge);
+    if (replies.length === 0) return false;
+    this.services.track(context, { type: 'clarifyShown', text, candidates: result.candidates.map((c) => c.id), topic: result.topic ?? null, confidence: result.confidence });
+    await sendReplies(context, replies);
+    return true;
   }
 
   /** A second miss in a row changes tone: the person is struggling, so a person is offered first. */

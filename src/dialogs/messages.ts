@@ -58,6 +58,8 @@ export const MESSAGES = Object.freeze({
     'If anyone is in danger right now, call 999.',
   ],
   carryOnAfterPerson: "When you're ready, we can carry on with the questions.",
+  backToQuestions: 'Now, back to where we were:',
+  alreadyOnThoseQuestions: "We're already going through those questions. Here is where we were:",
   emptyMessage: "I didn't get any words there. Please type your question, or pick a topic below.",
   tooLong: (max: number) =>
     `That message is longer than I can read (more than ${max} characters). Could you send it in shorter parts, or tell me the main question first? Nothing you sent has been lost from this chat.`,

@@ -17,6 +17,7 @@ import { CrisisCategory } from '../../safety/crisisCategory';
 import { AnalyticsEventData } from '../../analytics/analyticsEvent';
 import { HELPLINE } from '../../handoff/helpline';
 import { SOMETHING_ELSE } from '../answerReplies';
+import { MESSAGES } from '../messages';
 import { detectConversationalIntent } from '../conversationalIntent';
 import { channelHasQuickExit } from '../channelFeatures';
 import { AGE_UNKNOWN_TITLE, DATE_UNKNOWN_TITLE, NO_TITLE, parseAnswer, UNSURE_TITLE, YES_TITLE } from './answerParsing';
@@ -36,6 +37,12 @@ export interface SituationServices {
   readonly onAnswers: (context: TurnContext, topic: string, answers: Answers, finished: boolean) => Promise<void>;
   /** Analytics: started, each question reached, completed, abandoned. */
   readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
+  /**
+   * A reply that answers none of the current question's choices but is about something else
+   * ("do I get to speak at the conference?"): answer it if possible, true when something was said.
+   * The question is then asked again, without counting the reply as a miss.
+   */
+  readonly answerAside?: (context: TurnContext, text: string, topic: string) => Promise<boolean>;
 }
 
 /** How a situation dialog is started: from a message that described the situation, or after "back". */
@@ -52,7 +59,15 @@ interface StepValues {
   pending?: string;
 }
 
+interface ParsedReply {
+  readonly questionId: string;
+  readonly text: string;
+  readonly value: string | undefined;
+}
+
 const PROMPT_ID = 'situationAnswer';
+/** This turn's reply as read for one question (turn state, so it never outlives the turn). */
+const PARSED = Symbol('parsedReply');
 const VERSION_KEY = 'scriptVersion';
 const MISSES_BEFORE_MOVING_ON = 2;
 
@@ -107,7 +122,30 @@ export class SituationDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     if (intent === 'back' && values) return this.goBack(innerDc, values);
+    if (values?.pending && (await this.answeredAside(innerDc.context, values.pending))) {
+      await innerDc.context.sendActivity(MESSAGES.backToQuestions);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** The reply is not an answer to the pending question, and the rest of the bot answered it instead. */
+  private async answeredAside(context: TurnContext, questionId: string): Promise<boolean> {
+    const question = this.question(questionId);
+    const text = (context.activity.text ?? '').trim();
+    if (!question || !this.services.answerAside || text === '' || text.toLowerCase() === GO_BACK.toLowerCase()) return false;
+    if (this.parsed(context, question, text) !== undefined) return false;
+    return this.services.answerAside(context, text, this.script.topic);
+  }
+
+  /** parseAnswer, once per turn: the aside check and the prompt's validator both need it. */
+  private parsed(context: TurnContext, question: Question, text: string): string | undefined {
+    const memo = context.turnState.get(PARSED) as ParsedReply | undefined;
+    if (memo && memo.questionId === question.id && memo.text === text) return memo.value;
+    const value = parseAnswer(question, text, ukDay(this.services.now()));
+    context.turnState.set(PARSED, { questionId: question.id, text, value } satisfies ParsedReply);
+    return value;
   }
 
   private async goBack(innerDc: DialogContext, values: StepValues): Promise<DialogTurnResult> {
@@ -231,8 +269,8 @@ export class SituationDialog extends ComponentDialog {
     const questionId = (prompt.options.validations as { questionId?: string } | undefined)?.questionId;
     const question = questionId ? this.question(questionId) : undefined;
     if (!question) return false;
-    const text = prompt.recognized.value ?? '';
-    const value = text.toLowerCase() === GO_BACK.toLowerCase() ? undefined : parseAnswer(question, text, ukDay(this.services.now()));
+    const text = (prompt.recognized.value ?? '').trim();
+    const value = text.toLowerCase() === GO_BACK.toLowerCase() ? undefined : this.parsed(prompt.context, question, text);
     if (value !== undefined) {
       prompt.recognized.value = value;
       return true;
