@@ -70,6 +70,7 @@ export function createAdviceBot(
     forgetForAdviser: (context) => log.forget(context),
     track,
     assessCrisis: (context, text) => safety.assess(context, text),
+    dangerMentioned: (context) => safety.dangerMentioned(context),
   });
   const relay = new HandoffRelay(setup.handoff.desk, safety, conversationState.createProperty<string | undefined>('handoffFeedbackFor'), track);
   const delivery = new AdviserDelivery(setup.handoff.desk, setup.handoff.send, conversationState, relay.feedbackFor, setup.handoff.log, setup.handoff.reach);

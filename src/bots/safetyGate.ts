@@ -102,9 +102,14 @@ export class SafetyGate {
     await context.sendActivities(lines.map((line) => MessageFactory.text(line)));
   }
 
+  /** Whether danger has been mentioned in this conversation, so the urgent numbers were shown. */
+  async dangerMentioned(context: TurnContext): Promise<boolean> {
+    return (await this.memory.dangers.get(context, [])).length > 0;
+  }
+
   /** Adds the urgent-help button to the last message of every reply once danger has been mentioned. */
   async keepUrgentHelpInReach(context: TurnContext, activities: Partial<Activity>[]): Promise<void> {
-    if ((await this.memory.dangers.get(context, [])).length === 0) return;
+    if (!(await this.dangerMentioned(context))) return;
     const last = [...activities].reverse().find((a) => a.type === ActivityTypes.Message);
     if (!last) return;
     const actions = last.suggestedActions?.actions ?? [];

@@ -12,6 +12,8 @@ import {
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
 import type { CrisisAssessment } from '../safety/crisisDetector';
+import { saysTheyAreSafe } from '../safety/saysTheyAreSafe';
+import { SAFETY_FOLLOW_UP } from '../safety/signposts';
 import { AnalyticsEventData } from '../analytics/analyticsEvent';
 import {
   answerReplies,
@@ -76,6 +78,8 @@ export interface MainDialogServices {
   readonly track: (context: TurnContext, data: AnalyticsEventData) => void;
   /** "Start over" promises nothing said before is used: forget what an adviser would be shown. */
   readonly forgetForAdviser: (context: TurnContext) => Promise<void>;
+  /** Whether danger has been mentioned in this conversation (the urgent numbers were shown). */
+  readonly dangerMentioned?: (context: TurnContext) => Promise<boolean>;
   /** assessCrisis(text), answered from the safety gate's check of the same message this turn (default: assessed again). */
   readonly assessCrisis?: (context: TurnContext, text: string) => CrisisAssessment;
 }
@@ -196,13 +200,14 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A tapped topic or "Guide me" button in the middle of a guided conversation: another one starts
-   * in its place (this one is noted as left); its own button asks the current question again.
+   * A tapped topic or "Guide me" button in the middle of a guided conversation (or of the questions
+   * about talking to a person): that guided conversation starts in its place, and one that was left
+   * is recorded as left; the current conversation's own button asks the current question again.
    */
   private async switchSituation(dc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
     const active = dc.activeDialog?.id;
     const situation = situationForButton(text);
-    if (!active || !situation || HANDOFF_DIALOGS.has(active)) return undefined;
+    if (!active || !situation) return undefined;
     if (situation === active) {
       await dc.context.sendActivity(MESSAGES.alreadyOnThoseQuestions);
       await dc.repromptDialog();
@@ -316,6 +321,11 @@ export class MainDialog extends ComponentDialog {
    * False when there is nothing better to say than asking the question again.
    */
   private async answerAside(context: TurnContext, text: string, currentTopic: string): Promise<boolean> {
+    // "yes I'm safe now", after the urgent numbers interrupted the questions.
+    if (saysTheyAreSafe(text) && (await this.services.dangerMentioned?.(context))) {
+      await context.sendActivity(SAFETY_FOLLOW_UP.safeInDialog);
+      return true;
+    }
     const tapped = this.entryForButton(text);
     const result = tapped ? undefined : this.knowledge.route(text);
     const entryId = tapped ?? (result?.kind === 'faq' ? result.target : undefined);

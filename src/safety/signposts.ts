@@ -41,4 +41,5 @@ export const SAFETY_FOLLOW_UP = Object.freeze({
   safe: "Thank you for telling me. I'm glad. The urgent numbers stay one tap away for the rest of this chat. What would you like help with?",
   notSafe: `Please call ${EMERGENCY.emergencyNumber} now if you can. If you can't speak, stay on the line and press 55 when asked. I'll still be here afterwards.`,
   resumeDialog: 'When you feel able, we can carry on where we left off.',
+  safeInDialog: "Thank you for telling me. I'm glad. The urgent numbers stay one tap away for the rest of this chat.",
 });

@@ -80,6 +80,10 @@ export class CallbackDialog extends ComponentDialog {
 
   private async askVoicemailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = step.values as CallbackValues;
+    if (step.result === NO_CONTACT) {
+      await step.context.sendActivity(W.noContactGiven);
+      return step.endDialog({ saved: false });
+    }
     values.contact = JSON.parse(step.result as string) as ContactDetail;
     const question = values.contact.kind === 'phone' ? W.voicemail : W.emailSafe;
     return step.prompt(YES_NO_PROMPT, yesNoPrompt(question));
@@ -166,9 +170,24 @@ function toFlag(answer: string): boolean | null {
   return answer === 'yes' ? true : answer === 'no' ? false : null;
 }
 
+/** What the contact prompt gives the waterfall when the person is not giving a number or an address. */
+const NO_CONTACT = '';
+
+/**
+ * A person who twice writes something with no digit and no "@" is not trying to give a contact
+ * detail (they may be telling us what happened): the form lets them go instead of asking forever.
+ * Someone who is trying, and mistyping, gets three goes.
+ */
 async function readContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  const found = readContactDetail(prompt.recognized.value ?? '');
-  if (!found) return false;
+  const reply = prompt.recognized.value ?? '';
+  const found = readContactDetail(reply);
+  if (!found) {
+    if (prompt.attemptCount >= 3 || (prompt.attemptCount >= 2 && !/[0-9@]/.test(reply))) {
+      prompt.recognized.value = NO_CONTACT;
+      return true;
+    }
+    return false;
+  }
   // The waterfall gets the parsed detail, never a second parse of the raw text.
   prompt.recognized.value = JSON.stringify(found);
   return true;

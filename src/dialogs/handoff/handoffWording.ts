@@ -67,6 +67,7 @@ export const CALLBACK_WORDS = Object.freeze({
   saved: (when: string) =>
     `Thank you. Your callback request has been sent. An adviser will try to contact you ${when}. We cannot promise an exact time.`,
   cancelled: "OK, I haven't kept any of those details.",
+  noContactGiven: `That's OK, we can leave the callback for now. I haven't kept anything. You can call the advice line on ${HELPLINE_TEL_LINK} whenever you're ready. Is there anything else I can help with?`,
   unsafeEmail: `Then it's safer not to use email. You could call the advice line on ${HELPLINE_TEL_LINK} when it's safe, or give a phone number instead.`,
   yes: 'Yes',
   no: 'No',

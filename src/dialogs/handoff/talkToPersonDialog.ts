@@ -31,7 +31,8 @@ export class TalkToPersonDialog extends ComponentDialog {
     super(TALK_TO_PERSON_DIALOG_ID);
     this.addDialog(new WaterfallDialog(WATERFALL_ID, [this.offerStep.bind(this), this.actOnReplyStep.bind(this), this.afterCallbackStep.bind(this)]));
     this.addDialog(new TextPrompt(CONSENT_PROMPT, async (prompt) => readChoice(prompt, CONSENT_CHOICES)));
-    this.addDialog(new TextPrompt(CALLBACK_OFFER_PROMPT, async (prompt) => readChoice(prompt, CALLBACK_CHOICES)));
+    // Asked twice and still no answer to the offer: taken as "no thanks", so nobody is stuck at it.
+    this.addDialog(new TextPrompt(CALLBACK_OFFER_PROMPT, async (prompt) => readChoice(prompt, CALLBACK_CHOICES, B.noThanks)));
     this.addDialog(new CallbackDialog(services));
     this.initialDialogId = WATERFALL_ID;
   }
@@ -147,11 +148,11 @@ const CALLBACK_CHOICES: ReadonlyArray<readonly [string, RegExp]> = [
   [B.noThanks, /^(no|nope|not now|never ?mind|cancel)\b/],
 ];
 
-async function readChoice(prompt: PromptValidatorContext<string>, choices: ReadonlyArray<readonly [string, RegExp]>): Promise<boolean> {
+async function readChoice(prompt: PromptValidatorContext<string>, choices: ReadonlyArray<readonly [string, RegExp]>, afterSecondMiss?: string): Promise<boolean> {
   const reply = (prompt.recognized.value ?? '').trim().toLowerCase().replace(/[’‘]/g, "'");
-  const match = choices.find(([title, words]) => reply === title.toLowerCase() || words.test(reply));
-  if (!match) return false;
-  prompt.recognized.value = match[0];
+  const match = choices.find(([title, words]) => reply === title.toLowerCase() || words.test(reply))?.[0] ?? (prompt.attemptCount >= 2 ? afterSecondMiss : undefined);
+  if (match === undefined) return false;
+  prompt.recognized.value = match;
   return true;
 }
 
