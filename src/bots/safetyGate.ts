@@ -3,6 +3,7 @@ import { readFeedback } from '../dialogs/feedbackAnswer';
 import { MAIN_MENU } from '../dialogs/messages';
 import { CRISIS_CATEGORIES, CrisisCategory } from '../safety/crisisCategory';
 import { assessCrisis, CrisisAssessment } from '../safety/crisisDetector';
+import { isBareFarewell } from '../safety/farewell';
 import { crisisSignposts, SAFE_TO_CHAT, SAFE_TO_CHAT_QUESTION, SAFETY_FOLLOW_UP, URGENT_HELP_BUTTON } from '../safety/signposts';
 import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { Track } from './analyticsTracker';
@@ -52,6 +53,12 @@ export class SafetyGate {
   async check(context: TurnContext, text: string, dialog: InterruptedDialog): Promise<boolean> {
     const normalised = text.trim().toLowerCase();
     if (await this.checkForDanger(context, text, dialog)) return true;
+    // "bye" from someone who has told us about danger may be a last word: the numbers again, and a gentle check.
+    if (isBareFarewell(text) && (await this.dangerMentioned(context))) {
+      await this.signpost(context, await this.memory.dangers.get(context, []));
+      await this.carryOn(context, dialog);
+      return true;
+    }
     if (normalised === URGENT_HELP_BUTTON.toLowerCase() || URGENT_HELP_WORDS.test(normalised)) {
       await this.signpost(context, await this.memory.dangers.get(context, []));
       await this.carryOn(context, dialog);

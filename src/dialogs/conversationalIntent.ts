@@ -1,3 +1,5 @@
+import { isBareFarewell } from '../safety/farewell';
+
 /**
  * Recognises the few things people say to steer the conversation itself rather than ask a
  * question: help, back, start over, talk to a person, hello, thanks, bye. Anchored patterns only, so a
@@ -35,5 +37,5 @@ export function normaliseShortMessage(text: string): string {
 export function detectConversationalIntent(text: string): ConversationalIntent | undefined {
   const normalised = normaliseShortMessage(text);
   if (normalised === '' || normalised.length > 60) return undefined;
-  return PATTERNS.find(([, pattern]) => pattern.test(normalised))?.[0];
+  return PATTERNS.find(([, pattern]) => pattern.test(normalised))?.[0] ?? (isBareFarewell(text) ? 'goodbye' : undefined);
 }

@@ -224,7 +224,8 @@ export class MainDialog extends ComponentDialog {
     const answeredEntry = await this.memory.awaitingFeedback.get(context);
     await this.memory.awaitingFeedback.set(context, undefined);
     if (answeredEntry) {
-      const feedback = readFeedback(text);
+      // "ok bye" is a goodbye, not a verdict on the answer.
+      const feedback = detectConversationalIntent(text) === 'goodbye' ? undefined : readFeedback(text);
       if (feedback) this.services.track(context, { type: 'feedback', about: 'answer', helpful: feedback === 'helpful', entryId: answeredEntry });
       if (feedback === 'helpful') {
         await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, FEEDBACK_REPLIES.thanks));

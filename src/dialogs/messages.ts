@@ -2,7 +2,7 @@
  * Everything the bot says in the foundation turns, in one place so wording can be reviewed
  * without reading dialog code. Plain English, short lines, one idea per message.
  */
-import { HELPLINE } from '../handoff/helpline';
+import { EMERGENCY, HELPLINE } from '../handoff/helpline';
 
 export interface MenuChoice {
   /** What the button shows and what it sends back when tapped. */
@@ -41,7 +41,7 @@ export const MESSAGES = Object.freeze({
   startOver: "OK, let's start again. Nothing you told me before will be used.",
   greeting: 'Hello. What would you like help with?',
   thanks: "You're welcome. Is there anything else I can help with?",
-  goodbye: `Take care. You can come back at any time. The ${helplineLine}`,
+  goodbye: `Take care. You can come back at any time. The ${helplineLine} If things ever feel too much, ${EMERGENCY.samaritans}.`,
   fallback: [
     "Sorry, I didn't understand that. I may not know about it yet.",
     'You could try saying it another way, or pick a topic below.',

@@ -2,6 +2,7 @@ import { CRISIS_CATEGORIES, CrisisCategory } from './crisisCategory';
 import { BRACKETED_MINOR_AGE, DANGER_PATTERNS, NAMES_A_CHILD, STATES_A_MINOR_AGE } from './crisisPatterns';
 import { normaliseForSafety, splitClauses, splitSentences } from './crisisText';
 import { LiteralScreen } from '../language/literalScreen';
+import { isBareFarewell } from './farewell';
 
 export interface CrisisAssessment {
   readonly crisis: boolean;
@@ -90,6 +91,8 @@ const RESOLVED: Record<CrisisCategory, RegExp> = {
 };
 
 export function assessCrisis(message: string): CrisisAssessment {
+  // Alone, "bye" is how people end a chat; the safety gate weighs it against what was said before.
+  if (isBareFarewell(message)) return { crisis: false, categories: [] };
   const text = normaliseForSafety(message);
   const sentences = splitSentences(text);
   const retrospective = sentences.some((sentence) => RETROSPECTIVE.test(sentence));
