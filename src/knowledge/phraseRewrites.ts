@@ -148,6 +148,14 @@ export const PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['mistakes', 'wrong'],
   ['errors', 'wrong'],
 
+  // Removal: "take him off me" says who is taken only with a pronoun, which the matcher ignores
+  ['take him off me', 'take my child away remove'],
+  ['take her off me', 'take my child away remove'],
+  ['take them off me', 'take my children away remove'],
+  ['take him away', 'take my child away remove'],
+  ['take her away', 'take my child away remove'],
+  ['take them away', 'take my children away remove'],
+
   // Abuse and risk
   ['dv', 'domestic abuse'],
   ['da', 'domestic abuse'],

@@ -44,6 +44,12 @@ describe('routing', () => {
     expect(index.route('i am pregnant and got a plo letter').target).toBe('pre-birth-plo-letter');
   });
 
+  it.each(['are they going to take her away', 'will they take them off me'])('answers the fear of removal told with pronouns: "%s"', (text) => {
+    const result = index.route(text);
+    expect(result.kind).toBe('faq');
+    expect(result.target).toBe('care-proceedings-can-they-take-my-child');
+  });
+
   it.each([
     ['childrens servises want to do an assesment on us', 'referral-assessment'],
     ['how do i make a complant about my socail worker', 'complaint-social-worker'],
