@@ -29,6 +29,9 @@ import {
 } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
 import { looksLikeQuestion } from './looksLikeQuestion';
+import { detectServiceQuestion, ServiceQuestion } from './serviceQuestions';
+import { channelHasQuickExit } from './channelFeatures';
+import { describeNextOpening } from '../handoff/describeOpening';
 import { readFeedback } from './feedbackAnswer';
 import { MAIN_MENU, MESSAGES } from './messages';
 import { routeMessage } from './routeMessage';
@@ -276,6 +279,13 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    const serviceQuestion = detectServiceQuestion(text);
+    if (serviceQuestion) {
+      await this.memory.misunderstandings.set(context, 0);
+      await this.answerServiceQuestion(context, serviceQuestion, true);
+      return step.endDialog();
+    }
+
     const result = routeMessage(text, this.knowledge, this.services.assessCrisis?.(context, text));
     if (result.kind === 'crisis') {
       await this.services.signpost(context, result.categories ?? []);
@@ -327,6 +337,11 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(SAFETY_FOLLOW_UP.safeInDialog);
       return true;
     }
+    const serviceQuestion = detectServiceQuestion(text);
+    if (serviceQuestion) {
+      await this.answerServiceQuestion(context, serviceQuestion, false);
+      return true;
+    }
     const tapped = this.entryForButton(text);
     const result = tapped ? undefined : this.knowledge.route(text);
     const entryId = tapped ?? (result?.kind === 'faq' ? result.target : undefined);
@@ -343,6 +358,35 @@ export class MainDialog extends ComponentDialog {
     this.services.track(context, { type: 'clarifyShown', text, candidates: result.candidates.map((c) => c.id), topic: result.topic ?? null, confidence: result.confidence });
     await sendReplies(context, replies);
     return true;
+  }
+
+  /**
+   * "Are you open?", "Is this confidential?", "Am I talking to a robot?", "We live in Wales": answered
+   * about this service. `withMenu`: end with the topic buttons (not inside a guided conversation,
+   * where the question being asked comes next).
+   */
+  private async answerServiceQuestion(context: TurnContext, question: ServiceQuestion, withMenu: boolean): Promise<void> {
+    const lines = this.serviceAnswer(context, question);
+    const buttons = question === 'isItABot' || question === 'openingHours' ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES;
+    const last = lines.at(-1) ?? '';
+    await sendLines(context, lines.slice(0, -1));
+    await context.sendActivity(withMenu ? MessageFactory.suggestedActions(buttons, last) : MessageFactory.text(last));
+  }
+
+  private serviceAnswer(context: TurnContext, question: ServiceQuestion): string[] {
+    switch (question) {
+      case 'openingHours': {
+        const now = this.services.now();
+        const opening = this.services.handoff.nextOpening(now);
+        return [opening ? MESSAGES.hoursClosed(describeNextOpening(opening, now)) : MESSAGES.hoursOpen];
+      }
+      case 'privacy':
+        return MESSAGES.privacy(channelHasQuickExit(context.activity.channelId));
+      case 'isItABot':
+        return [MESSAGES.isItABot];
+      case 'wales':
+        return [MESSAGES.wales];
+    }
   }
 
   /** A second miss in a row changes tone: the person is struggling, so a person is offered first. */

@@ -59,6 +59,20 @@ export const MESSAGES = Object.freeze({
   ],
   carryOnAfterPerson: "When you're ready, we can carry on with the questions.",
   backToQuestions: 'Now, back to where we were:',
+  hoursOpen: `The advice line is open now: call ${HELPLINE.number}. ${HELPLINE.costNote}. It is open ${HELPLINE.hoursInWords}.`,
+  hoursClosed: (when: string) =>
+    `The advice line is closed right now. It opens again ${when}. It is open ${HELPLINE.hoursInWords}, on ${HELPLINE.number}. ${HELPLINE.costNote}.`,
+  privacy: (hasQuickExit: boolean) => [
+    "I'm a computer program. What you type is used to answer you, and kept with this chat so I can follow what you've said.",
+    'Staff who improve this service see only anonymous figures, with names, phone numbers, addresses and reference numbers taken out. I don\'t pass what you write to children\'s services.',
+    "An adviser sees what you've told me only if you say yes when you ask to talk to a person. Advisers keep what you tell them private, unless they think a child or someone else is at serious risk of harm.",
+    hasQuickExit
+      ? 'To clear this chat at any time, press Quick Exit (or Shift three times).'
+      : 'This chat stays in your Teams history, so think about who else can open your Teams.',
+  ],
+  isItABot: "I'm a computer program, not a person or a lawyer. I give general information about children's services and family law. To talk to a person, tap \"Talk to a person\" or call the advice line.",
+  wales:
+    "Yes, I can help if you live in Wales. Most of the law about children's services is the same there, but some parts are different: for example, help for children in need and voluntary care come under the Social Services and Well-being (Wales) Act 2014. Where the law in Wales is different, my answers say so under \"In Wales\". What would you like help with?",
   alreadyOnThoseQuestions: "We're already going through those questions. Here is where we were:",
   emptyMessage: "I didn't get any words there. Please type your question, or pick a topic below.",
   tooLong: (max: number) =>
