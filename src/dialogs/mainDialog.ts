@@ -30,6 +30,7 @@ import {
 import { detectConversationalIntent } from './conversationalIntent';
 import { looksLikeQuestion } from './looksLikeQuestion';
 import { detectServiceQuestion, ServiceQuestion } from './serviceQuestions';
+import { detectFeelingOrOpenRequest } from './feelingsAndOpenRequests';
 import { channelHasQuickExit } from './channelFeatures';
 import { describeNextOpening } from '../handoff/describeOpening';
 import { readFeedback } from './feedbackAnswer';
@@ -286,6 +287,16 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    const feeling = detectFeelingOrOpenRequest(text);
+    if (feeling) {
+      await this.memory.misunderstandings.set(context, 0);
+      const lines = feeling === 'distress' ? MESSAGES.distress : MESSAGES.openRequest;
+      await sendLines(context, lines.slice(0, -1));
+      const buttons = feeling === 'distress' ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES;
+      await context.sendActivity(MessageFactory.suggestedActions(buttons, lines.at(-1)));
+      return step.endDialog();
+    }
+
     const result = routeMessage(text, this.knowledge, this.services.assessCrisis?.(context, text));
     if (result.kind === 'crisis') {
       await this.services.signpost(context, result.categories ?? []);
@@ -340,6 +351,10 @@ export class MainDialog extends ComponentDialog {
     const serviceQuestion = detectServiceQuestion(text);
     if (serviceQuestion) {
       await this.answerServiceQuestion(context, serviceQuestion, false);
+      return true;
+    }
+    if (detectFeelingOrOpenRequest(text) === 'distress') {
+      await context.sendActivity(MESSAGES.distressInQuestions);
       return true;
     }
     const tapped = this.entryForButton(text);

@@ -59,6 +59,16 @@ export const MESSAGES = Object.freeze({
   ],
   carryOnAfterPerson: "When you're ready, we can carry on with the questions.",
   backToQuestions: 'Now, back to where we were:',
+  distress: [
+    "I'm sorry you're going through this. Feeling scared or overwhelmed is very normal when children's services are involved, and you've done the right thing by looking for help.",
+    'When you\'re ready, tell me in a few words what is happening, for example "the social worker wants me to sign a section 20", or tap a topic below.',
+    `If it all feels too much, ${EMERGENCY.samaritans}. To talk it through with an adviser, call ${HELPLINE.number} (${HELPLINE.hoursInWords}).`,
+  ],
+  distressInQuestions: `I'm sorry this is so hard. Take your time: there's no rush. If it all feels too much, ${EMERGENCY.samaritans}.`,
+  openRequest: [
+    "I'll do my best to help. What you can do, and what your rights are, depends on what is happening.",
+    'Tell me in a few words, for example "they want me to sign a section 20" or "I have a child protection conference next week", or tap a topic below.',
+  ],
   hoursOpen: `The advice line is open now: call ${HELPLINE.number}. ${HELPLINE.costNote}. It is open ${HELPLINE.hoursInWords}.`,
   hoursClosed: (when: string) =>
     `The advice line is closed right now. It opens again ${when}. It is open ${HELPLINE.hoursInWords}, on ${HELPLINE.number}. ${HELPLINE.costNote}.`,

@@ -44,7 +44,7 @@ function parseChoice(question: ChoiceQuestion, reply: string): string | undefine
     reply,
     question.choices.map((c) => ({ value: c.value, synonyms: [c.title, ...(c.synonyms ?? [])] })),
     { allowPartialMatches: true },
-  ).filter((match) => isShortReply(reply) || saysSomething(match.text));
+  ).filter((match) => (isShortReply(reply) ? notOnlyFillerWords(match.text) : saysSomething(match.text)));
   if (found.length === 0) return undefined;
   const best = [...found].sort((a, b) => b.resolution.score - a.resolution.score)[0];
   const rival = found.find((f) => f.resolution.value !== best.resolution.value && f.resolution.score === best.resolution.score);
@@ -54,6 +54,19 @@ function parseChoice(question: ChoiceQuestion, reply: string): string | undefine
 /** "No", "not yet", "yes but": a few words may answer a question with words that mean little alone. */
 function isShortReply(reply: string): boolean {
   return reply.split(/\s+/).length <= 3;
+}
+
+/**
+ * Words that never answer a question by themselves, nor do single letters: "I can't cope" must not
+ * choose an answer through its "I", or through the "t" of "can't".
+ */
+const FILLER_WORDS = new Set(['i', 'a', 'an', 'the', 'me', 'my', 'we', 'us', 'our', 'you', 'it', 'is', 'am', 'are', 'be', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'so']);
+
+function notOnlyFillerWords(matched: string): boolean {
+  return matched
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .some((word) => word.length > 1 && !FILLER_WORDS.has(word));
 }
 
 /**
