@@ -1,7 +1,7 @@
 import { ActivityHandler, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog';
-import { MESSAGES, MAIN_MENU, welcomeMessages } from '../dialogs/messages';
+import { MESSAGES, welcomeMessages } from '../dialogs/messages';
 import { inspectIncomingMessage } from './incomingMessage';
 import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { SafetyGate } from './safetyGate';
@@ -11,6 +11,7 @@ import { ConversationLog } from './conversationLog';
 import { HandoffRelay } from './handoffRelay';
 import { Track } from './analyticsTracker';
 import { ReplyOutbox } from './replyOutbox';
+import { MENU_TITLES } from '../dialogs/menuButtons';
 
 /** The parts of the bot that deal with advisers and what they may see. */
 export interface AdviceBotHandoff {
@@ -141,7 +142,7 @@ export class AdviceBot extends ActivityHandler {
     await context.sendActivities([
       ...lines.map((line) => MessageFactory.text(line)),
       MessageFactory.suggestedActions(
-        MAIN_MENU.map((choice) => choice.title),
+        MENU_TITLES,
         last,
       ),
     ]);
@@ -163,7 +164,7 @@ export class AdviceBot extends ActivityHandler {
     const message = inspectIncomingMessage(context.activity, this.options.maxMessageLength);
     switch (message.kind) {
       case 'empty':
-        await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), MESSAGES.emptyMessage));
+        await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.emptyMessage));
         return;
       case 'attachmentsOnly':
         await context.sendActivity(MESSAGES.attachmentOnly);

@@ -1,12 +1,12 @@
 import { MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { readFeedback } from '../dialogs/feedbackAnswer';
 import { HANDOFF_BUTTONS, HANDOFF_WORDS } from '../dialogs/handoff/handoffWording';
-import { MAIN_MENU } from '../dialogs/messages';
 import { HandoffDesk } from '../handoff/handoffDesk';
 import { Handoff } from '../handoff/handoffTypes';
 import { assessCrisis } from '../safety/crisisDetector';
 import { SafetyGate } from './safetyGate';
 import { Track } from './analyticsTracker';
+import { MENU_TITLES } from '../dialogs/menuButtons';
 
 const LEAVE = /^(leave|leave (the )?queue|end|end (the )?chat|end chat|stop|stop (the )?chat|cancel|quit|exit|bye|goodbye|finish|i'?m done|that'?s all|start (again|over))$/;
 
@@ -74,14 +74,14 @@ export class HandoffRelay {
     if (!feedback) return false;
     await this.desk.store.setFeedback(handoffId, feedback);
     this.track(context, { type: 'feedback', about: 'handoff', helpful: feedback === 'helpful', entryId: null });
-    await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), HANDOFF_WORDS.feedbackThanks));
+    await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, HANDOFF_WORDS.feedbackThanks));
     return true;
   }
 
   private async leave(context: TurnContext, handoff: Handoff): Promise<void> {
     await this.desk.end(handoff.id, 'user');
     if (handoff.status === 'queued') {
-      await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), HANDOFF_WORDS.leftQueue));
+      await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, HANDOFF_WORDS.leftQueue));
       return;
     }
     await this.feedbackFor.set(context, handoff.id);

@@ -1,14 +1,13 @@
 import { Activity, ActivityTypes, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { readFeedback } from '../dialogs/feedbackAnswer';
-import { MAIN_MENU } from '../dialogs/messages';
 import { CRISIS_CATEGORIES, CrisisCategory } from '../safety/crisisCategory';
 import { assessCrisis, CrisisAssessment } from '../safety/crisisDetector';
 import { isBareFarewell } from '../safety/farewell';
 import { crisisSignposts, SAFE_TO_CHAT, SAFE_TO_CHAT_QUESTION, SAFETY_FOLLOW_UP, URGENT_HELP_BUTTON } from '../safety/signposts';
 import { channelHasQuickExit } from '../dialogs/channelFeatures';
 import { Track } from './analyticsTracker';
+import { MENU_TITLES, TALK_TO_PERSON } from '../dialogs/menuButtons';
 
-const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
 /** What the safety check remembers, in conversation state. */
 export interface SafetyMemory {
@@ -142,7 +141,7 @@ export class SafetyGate {
     const safe = reply === SAFE_TO_CHAT.toLowerCase() || /^(i'?m |im |i am )?(safe|fine|ok|okay|alright|all right|good)\b/.test(reply);
     const feedback = safe ? 'helpful' : readFeedback(reply);
     if (feedback === 'helpful') {
-      await context.sendActivity(MessageFactory.suggestedActions(MAIN_MENU.map((c) => c.title), SAFETY_FOLLOW_UP.safe));
+      await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, SAFETY_FOLLOW_UP.safe));
       return true;
     }
     if (feedback === 'notHelpful' || /^(not safe|i'?m not safe|im not safe|no i'?m not)\b/.test(reply)) {

@@ -4,6 +4,7 @@ import { HELPLINE } from '../handoff/helpline';
 import { crisisSignposts } from '../safety/signposts';
 import { MAIN_MENU, MESSAGES } from './messages';
 import { scriptFor, SITUATION_SCRIPTS } from './situations/situationScripts';
+import { MENU_TITLES } from './menuButtons';
 
 /**
  * One message the bot sends: text and optional buttons (each button sends its title back).
@@ -106,7 +107,7 @@ export function fallbackReplies(outOfScope: boolean): Reply[] {
   return [
     { text: opening },
     { text: 'You could try asking in a different way, or pick a topic below.' },
-    { text: MESSAGES.fallback[2], buttons: MAIN_MENU.map((choice) => choice.title) },
+    { text: MESSAGES.fallback[2], buttons: MENU_TITLES },
   ];
 }
 

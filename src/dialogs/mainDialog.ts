@@ -1,4 +1,4 @@
-import { ActionTypes, Activity, CardFactory, ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ConversationState, MessageFactory, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogContext,
@@ -12,29 +12,16 @@ import {
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
 import type { CrisisAssessment } from '../safety/crisisDetector';
-import { saysTheyAreSafe } from '../safety/saysTheyAreSafe';
-import { SAFETY_FOLLOW_UP } from '../safety/signposts';
 import { AnalyticsEventData } from '../analytics/analyticsEvent';
-import {
-  answerReplies,
-  asideClarifyReplies,
-  asideReplies,
-  FEEDBACK_REPLIES,
-  fallbackReplies,
-  offeredEntries,
-  Reply,
-  repliesFor,
-  SOMETHING_ELSE,
-  situationForButton,
-} from './answerReplies';
+import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
-import { looksLikeQuestion } from './looksLikeQuestion';
-import { detectServiceQuestion, ServiceQuestion } from './serviceQuestions';
+import { detectServiceQuestion } from './serviceQuestions';
 import { detectFeelingOrOpenRequest } from './feelingsAndOpenRequests';
-import { channelHasQuickExit } from './channelFeatures';
-import { describeNextOpening } from '../handoff/describeOpening';
+import { MENU_TITLES, PERSON_FIRST, TALK_TO_PERSON } from './menuButtons';
+import { sendLinesWithButtons, sendReplies } from './sendReplies';
+import { SideAnswers } from './sideAnswers';
 import { readFeedback } from './feedbackAnswer';
-import { MAIN_MENU, MESSAGES } from './messages';
+import { MESSAGES } from './messages';
 import { routeMessage } from './routeMessage';
 import { Answers } from './situations/situationScript';
 import { SituationDialog, SituationOptions } from './situations/situationDialog';
@@ -48,8 +35,6 @@ export const MAIN_DIALOG_ID = 'mainDialog';
 const ROUTE_WATERFALL_ID = 'routeWaterfall';
 
 const HANDOFF_DIALOGS = new Set([TALK_TO_PERSON_DIALOG_ID, CALLBACK_DIALOG_ID]);
-const MENU_TITLES = MAIN_MENU.map((choice) => choice.title);
-const TALK_TO_PERSON = MAIN_MENU.find((choice) => choice.topic === 'handoff')?.title ?? 'Talk to a person';
 
 /** What MainDialog remembers between turns, in conversation state. */
 export interface MainDialogMemory {
@@ -107,6 +92,7 @@ export function createMainDialogMemory(conversationState: ConversationState): Ma
 export class MainDialog extends ComponentDialog {
   /** Entry ids by lower-case title (the first entry with a title wins), for tapped buttons. */
   private readonly entryByTitle = new Map<string, string>();
+  private readonly sideAnswers: SideAnswers;
 
   constructor(
     private readonly memory: MainDialogMemory,
@@ -114,6 +100,13 @@ export class MainDialog extends ComponentDialog {
     private readonly services: MainDialogServices,
   ) {
     super(MAIN_DIALOG_ID);
+    this.sideAnswers = new SideAnswers(knowledge, {
+      now: services.now,
+      nextOpening: (at) => services.handoff.nextOpening(at),
+      track: services.track,
+      dangerMentioned: services.dangerMentioned,
+      entryForButton: (text) => this.entryForButton(text),
+    });
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL_ID, [this.routeMessageStep.bind(this)]));
     for (const script of SITUATION_SCRIPTS) {
       this.addDialog(
@@ -124,7 +117,7 @@ export class MainDialog extends ComponentDialog {
           onDanger: (context, category) => services.signpost(context, [category]),
           onAnswers: (context, topic, answers, finished) =>
             memory.lastSituation.set(context, { topic, answers: { ...answers }, completedAt: finished ? services.now().toISOString() : null }),
-          answerAside: (context, text, topic) => this.answerAside(context, text, topic),
+          answerAside: (context, text, topic) => this.sideAnswers.answerInQuestions(context, text, topic),
         }),
       );
     }
@@ -281,19 +274,11 @@ export class MainDialog extends ComponentDialog {
     }
 
     const serviceQuestion = detectServiceQuestion(text);
-    if (serviceQuestion) {
+    const feeling = serviceQuestion ? undefined : detectFeelingOrOpenRequest(text);
+    if (serviceQuestion || feeling) {
       await this.memory.misunderstandings.set(context, 0);
-      await this.answerServiceQuestion(context, serviceQuestion, true);
-      return step.endDialog();
-    }
-
-    const feeling = detectFeelingOrOpenRequest(text);
-    if (feeling) {
-      await this.memory.misunderstandings.set(context, 0);
-      const lines = feeling === 'distress' ? MESSAGES.distress : MESSAGES.openRequest;
-      await sendLines(context, lines.slice(0, -1));
-      const buttons = feeling === 'distress' ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES;
-      await context.sendActivity(MessageFactory.suggestedActions(buttons, lines.at(-1)));
+      if (serviceQuestion) await this.sideAnswers.answerServiceQuestion(context, serviceQuestion, true);
+      if (feeling) await this.sideAnswers.answerFeeling(context, feeling);
       return step.endDialog();
     }
 
@@ -337,73 +322,6 @@ export class MainDialog extends ComponentDialog {
     await sendReplies(context, answerReplies(entryId, this.knowledge));
   }
 
-  /**
-   * A reply in a guided conversation that answers none of its choices but asks or says something
-   * the knowledge base knows about: answered (or "did you mean…") without leaving the questions.
-   * False when there is nothing better to say than asking the question again.
-   */
-  private async answerAside(context: TurnContext, text: string, currentTopic: string): Promise<boolean> {
-    // "yes I'm safe now", after the urgent numbers interrupted the questions.
-    if (saysTheyAreSafe(text) && (await this.services.dangerMentioned?.(context))) {
-      await context.sendActivity(SAFETY_FOLLOW_UP.safeInDialog);
-      return true;
-    }
-    const serviceQuestion = detectServiceQuestion(text);
-    if (serviceQuestion) {
-      await this.answerServiceQuestion(context, serviceQuestion, false);
-      return true;
-    }
-    if (detectFeelingOrOpenRequest(text) === 'distress') {
-      await context.sendActivity(MESSAGES.distressInQuestions);
-      return true;
-    }
-    const tapped = this.entryForButton(text);
-    const result = tapped ? undefined : this.knowledge.route(text);
-    const entryId = tapped ?? (result?.kind === 'faq' ? result.target : undefined);
-    if (entryId) {
-      const replies = asideReplies(entryId, this.knowledge, currentTopic);
-      if (replies.length === 0) return false;
-      this.services.track(context, { type: 'answerGiven', entryId, topic: this.knowledge.entry(entryId)?.topic ?? '', confidence: result?.confidence ?? 1 });
-      await sendReplies(context, replies);
-      return true;
-    }
-    if (result?.kind !== 'clarify' || !looksLikeQuestion(text)) return false;
-    const replies = asideClarifyReplies(result, this.knowledge);
-    if (replies.length === 0) return false;
-    this.services.track(context, { type: 'clarifyShown', text, candidates: result.candidates.map((c) => c.id), topic: result.topic ?? null, confidence: result.confidence });
-    await sendReplies(context, replies);
-    return true;
-  }
-
-  /**
-   * "Are you open?", "Is this confidential?", "Am I talking to a robot?", "We live in Wales": answered
-   * about this service. `withMenu`: end with the topic buttons (not inside a guided conversation,
-   * where the question being asked comes next).
-   */
-  private async answerServiceQuestion(context: TurnContext, question: ServiceQuestion, withMenu: boolean): Promise<void> {
-    const lines = this.serviceAnswer(context, question);
-    const buttons = question === 'isItABot' || question === 'openingHours' ? [TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)] : MENU_TITLES;
-    const last = lines.at(-1) ?? '';
-    await sendLines(context, lines.slice(0, -1));
-    await context.sendActivity(withMenu ? MessageFactory.suggestedActions(buttons, last) : MessageFactory.text(last));
-  }
-
-  private serviceAnswer(context: TurnContext, question: ServiceQuestion): string[] {
-    switch (question) {
-      case 'openingHours': {
-        const now = this.services.now();
-        const opening = this.services.handoff.nextOpening(now);
-        return [opening ? MESSAGES.hoursClosed(describeNextOpening(opening, now)) : MESSAGES.hoursOpen];
-      }
-      case 'privacy':
-        return MESSAGES.privacy(channelHasQuickExit(context.activity.channelId));
-      case 'isItABot':
-        return [MESSAGES.isItABot];
-      case 'wales':
-        return [MESSAGES.wales];
-    }
-  }
-
   /** A second miss in a row changes tone: the person is struggling, so a person is offered first. */
   private async sendFallback(context: TurnContext, outOfScope: boolean): Promise<void> {
     const misses = (await this.memory.misunderstandings.get(context, 0)) + 1;
@@ -412,29 +330,10 @@ export class MainDialog extends ComponentDialog {
       await sendReplies(context, fallbackReplies(outOfScope));
       return;
     }
-    const lines = MESSAGES.fallbackAgain;
-    await sendLines(context, lines.slice(0, -1));
-    await context.sendActivity(MessageFactory.suggestedActions([TALK_TO_PERSON, ...MENU_TITLES.filter((t) => t !== TALK_TO_PERSON)], lines.at(-1)));
+    await sendLinesWithButtons(context, MESSAGES.fallbackAgain, PERSON_FIRST);
   }
 }
 
 async function sendMenu(context: TurnContext): Promise<void> {
   await context.sendActivity(MessageFactory.suggestedActions(MENU_TITLES, MESSAGES.menuPrompt));
-}
-
-async function sendLines(context: TurnContext, lines: readonly string[]): Promise<void> {
-  await context.sendActivities(lines.map((line) => MessageFactory.text(line)));
-}
-
-async function sendReplies(context: TurnContext, replies: readonly Reply[]): Promise<void> {
-  await context.sendActivities(replies.map(toActivity));
-}
-
-function toActivity(reply: Reply): Partial<Activity> {
-  if (reply.cardButtons && reply.cardButtons.length > 0) {
-    const actions = CardFactory.actions(reply.cardButtons.map((title) => ({ type: ActionTypes.ImBack, title, value: title })));
-    return MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, actions));
-  }
-  if (reply.buttons && reply.buttons.length > 0) return MessageFactory.suggestedActions([...reply.buttons], reply.text);
-  return MessageFactory.text(reply.text);
 }
