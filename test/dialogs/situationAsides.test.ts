@@ -108,3 +108,20 @@ describe('changing to another guided conversation in the middle of one', () => {
     expect(askedQuestion(section20, replies)?.id).toBe(firstQuestion.id);
   });
 });
+
+describe('a relative whose grandchild is not living with them yet', () => {
+  const kinship = SITUATION_SCRIPTS.find((s) => s.topic === 'kinship-care')!;
+
+  it('can say so, is not asked how long the child has lived with them, and is told to ask to be assessed', async () => {
+    const { adapter } = createConversation({ now: NOW });
+    const opening = await say(adapter, 'my grandson is in foster care can i have him');
+    expect(textsOf(opening)).toContain('"Grandparent"');
+    expect(askedQuestion(kinship, opening)?.id).toBe('arranged');
+    const replies = await say(adapter, 'he is with foster carers at the moment');
+    expect(askedQuestion(kinship, replies)?.id).toBe('order');
+    const summary = await say(adapter, 'no order');
+    expect(textsOf(summary)).toMatch(/ask to be assessed as a possible carer/);
+    expect(textsOf(summary)).toMatch(/viability assessment/);
+    expect(textsOf(summary)).not.toMatch(/How long has the child lived with you/);
+  });
+});

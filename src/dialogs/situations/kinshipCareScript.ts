@@ -45,7 +45,7 @@ export const kinshipCareScript: SituationScript = {
       id: 'arranged',
       kind: 'choice',
       prompt: 'Who arranged for the child to live with you?',
-      help: 'How the child came to you changes your legal position and the help you can get. If a social worker suggested it or helped set it up, pick "Children\'s services".',
+      help: 'How the child came to you changes your legal position and the help you can get. If a social worker suggested it or helped set it up, pick "Children\'s services". If the child does not live with you yet, say so.',
       example: 'For example: "the social worker", "her mum asked me" or "the court".',
       allowUnsure: true,
       choices: [
@@ -63,6 +63,11 @@ export const kinshipCareScript: SituationScript = {
           value: 'court',
           title: 'A court',
           synonyms: ['court', 'the court', 'a court', 'judge', 'family court', 'court order', 'magistrates', 'cort', 'the judge'],
+        },
+        {
+          value: 'not-yet',
+          title: 'Not living with me yet',
+          synonyms: ['not yet', 'not living with me', 'not living with me yet', 'not with me yet', 'not moved in', 'hasnt moved in', "hasn't moved in", 'in foster care', 'with foster carers', 'fostered', 'with strangers', 'i want to have him', 'i want to have her', 'i want to have them', 'want to look after'],
         },
       ],
     },
@@ -100,6 +105,7 @@ export const kinshipCareScript: SituationScript = {
       id: 'how-long',
       kind: 'choice',
       prompt: 'How long has the child lived with you?',
+      askIf: (answers) => answers.arranged !== 'not-yet',
       help: 'Some rules and rights depend on how long a child has lived with you. If the child has not moved in yet, say so.',
       example: 'For example: "not moved in yet", "2 weeks", "6 months" or "over a year".',
       allowUnsure: true,
@@ -134,6 +140,8 @@ function summarise(answers: Answers, _today: string): Summary {
   const steps: string[] = [];
   const relationship = answers.relationship;
   const order = answers.order;
+  // A child who does not live with the carer yet is, for what follows, a move that is planned.
+  const howLong = answers.arranged === 'not-yet' ? 'planned' : answers['how-long'];
 
   switch (answers.arranged) {
     case 'childrens-services':
@@ -147,6 +155,9 @@ function summarise(answers: Answers, _today: string): Summary {
       } else {
         steps.push('If you are not a close relative, this may be private fostering when the child is under 16 (under 18 if disabled) and stays 28 days or more. If so, you need to let the council\'s children\'s services know.');
       }
+      break;
+    case 'not-yet':
+      steps.push('If you would like the child to live with you, tell the social worker in writing now, and ask to be assessed as a possible carer. The sooner they know, the sooner you can be considered.');
       break;
     case 'court':
       steps.push('Keep a copy of the court order somewhere safe and read what it says about where the child lives and time with the parents. If it is not working, get legal advice before you change anything.');
@@ -192,7 +203,7 @@ function summarise(answers: Answers, _today: string): Summary {
       steps.push('Ask the social worker or the parents for a copy of any court order. What it says affects what you can decide and what help you can get.');
   }
 
-  switch (answers['how-long']) {
+  switch (howLong) {
     case 'planned':
       steps.push('Before the child moves in, ask the social worker whether they will assess you and what support there will be. The first check is often a short "viability assessment", so ask for the result in writing.');
       break;
@@ -209,7 +220,7 @@ function summarise(answers: Answers, _today: string): Summary {
       steps.push('Work out roughly when the child came to you, for example from school or doctor letters. How long they have lived with you can affect which orders you can apply for.');
   }
 
-  if (answers['how-long'] === 'planned' || answers['how-long'] === 'months') {
+  if (howLong === 'planned' || howLong === 'months') {
     steps.push('Ask for a family group conference. An independent coordinator brings the wider family together, and the family gets time alone to agree its own plan for the child.');
   }
 
@@ -226,8 +237,8 @@ function summarise(answers: Answers, _today: string): Summary {
   if (order === 'cao') entries.push('private-law-child-arrangements-order');
   if (order === 'sgo' || order === 'none') entries.push('kinship-care-special-guardianship');
   entries.push('kinship-care-support-allowance');
-  if (answers['how-long'] === 'planned') entries.push('kinship-care-viability-assessment');
-  else if (answers['how-long'] === 'months') entries.push('family-group-conference-overview');
+  if (howLong === 'planned') entries.push('kinship-care-viability-assessment');
+  else if (howLong === 'months') entries.push('family-group-conference-overview');
   else entries.push('kinship-care-overview');
 
   return { steps, entries: entries.slice(0, 4) };
