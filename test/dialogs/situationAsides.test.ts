@@ -77,6 +77,17 @@ describe('a question about something else in the middle of a guided conversation
     expect(askedQuestion(section20, answer)?.id).toBe(firstQuestion.id);
   });
 
+  it('is not read as an answer to a yes-or-no question through a "no" in the middle of it', async () => {
+    const { adapter } = await inSection20();
+    const asked = await say(adapter, 'I am being asked to sign');
+    const yesNo = askedQuestion(section20, asked);
+    expect(yesNo?.kind).toBe('yesNo');
+    const replies = await say(adapter, 'wat happens if i say no');
+    const askedAgain = askedQuestion(section20, replies)?.id === yesNo?.id || textsOf(replies).includes(yesNo?.example ?? '');
+    expect(askedAgain).toBe(true);
+    expect(askedQuestion(section20, await say(adapter, 'no'))?.id).not.toBe(yesNo?.id);
+  });
+
   it('that is not a question and not understood gets the clearer re-ask, as before', async () => {
     const { adapter } = await inSection20();
     const replies = await say(adapter, "hang on, that's not what i meant");

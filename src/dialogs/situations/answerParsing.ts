@@ -87,7 +87,13 @@ function parseYesNo(reply: string): string | undefined {
   if (/^(not (yet|really|at all|safe)|never|nah|no+)\b/.test(reply)) return 'no';
   const [result] = recognizeBoolean(reply, 'en-us');
   if (!result || typeof result.resolution?.value !== 'boolean') return undefined;
+  // "yes", "well no, not really": the answer comes first. "what happens if I say no" asks, not answers.
+  if (!isShortReply(reply) && wordsBefore(reply, result.start) > 2) return undefined;
   return result.resolution.value ? 'yes' : 'no';
+}
+
+function wordsBefore(reply: string, index: number): number {
+  return reply.slice(0, index).split(/\s+/).filter((word) => word !== '').length;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
