@@ -12,6 +12,7 @@ import {
 import { KnowledgeIndex } from '../knowledge/knowledgeIndex';
 import { CrisisCategory } from '../safety/crisisCategory';
 import type { CrisisAssessment } from '../safety/crisisDetector';
+import { isBareFarewell } from '../safety/farewell';
 import { AnalyticsEventData } from '../analytics/analyticsEvent';
 import { answerReplies, FEEDBACK_REPLIES, fallbackReplies, offeredEntries, repliesFor, SOMETHING_ELSE, situationForButton } from './answerReplies';
 import { detectConversationalIntent } from './conversationalIntent';
@@ -191,6 +192,12 @@ export class MainDialog extends ComponentDialog {
         await this.memory.awaitingFeedback.set(dc.context, undefined);
         // On top of a guided conversation, which carries on at the same question afterwards.
         return dc.beginDialog(TALK_TO_PERSON_DIALOG_ID);
+      case 'goodbye':
+        // "bye" part-way through questions is a goodbye, not "Sorry, I didn't quite get that". Not
+        // "no thanks": that answers some of the questions.
+        if (!dc.activeDialog || !isBareFarewell(text)) return undefined;
+        await dc.context.sendActivity(MESSAGES.goodbye);
+        return dc.cancelAllDialogs();
       default:
         return this.switchSituation(dc, text);
     }

@@ -45,3 +45,16 @@ describe('isBareFarewell', () => {
     expect(isBareFarewell(text)).toBe(false);
   });
 });
+
+describe('saying goodbye part-way through questions', () => {
+  it('is a goodbye, and the questions are left (recorded as left)', async () => {
+    const { adapter, events } = createConversation();
+    await say(adapter, 'Section 20 (voluntary care)');
+    const text = textsOf(await say(adapter, 'ok bye'));
+    expect(text).toContain(MESSAGES.goodbye);
+    expect(text).not.toMatch(/didn't quite get that/);
+    const data = (await events.forConversation('conversation-1')).map((e) => e.data);
+    expect(data).toContainEqual(expect.objectContaining({ type: 'dialogAbandoned', dialog: 'section-20' }));
+    expect(textsOf(await say(adapter, 'how long does section 20 last'))).toMatch(/^\*\*How long can my child stay in section 20/);
+  });
+});
