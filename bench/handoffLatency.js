@@ -10,7 +10,7 @@ const WebSocket = require('ws');
 const { startBot } = require('../dist/botApp');
 const { loadConfig } = require('../dist/config');
 const { createLogger } = require('../dist/logger');
-const { ConsoleAccounts } = require('../dist/accounts/consoleAccounts');
+const { SqliteConsoleAccounts } = require('../dist/accounts/sqliteConsoleAccounts');
 const { openSqliteDatabase } = require('../dist/storage/sqliteDatabase');
 
 const MESSAGES_EACH_WAY = Number(process.env.BENCH_HANDOFF_MESSAGES ?? 200);
@@ -38,7 +38,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'advice-bot-bench-handoff-'));
   const sqlite = join(dir, 'bot.sqlite');
   const db = openSqliteDatabase(sqlite);
-  await new ConsoleAccounts(db).create({ username: 'bench', displayName: 'Bench', role: 'adviser', password: PASSWORD });
+  await new SqliteConsoleAccounts(db).create({ username: 'bench', displayName: 'Bench', role: 'adviser', password: PASSWORD });
   db.close();
   const quiet = createLogger(() => undefined, () => undefined);
   const bot = await startBot(loadConfig({ PORT: '0', SQLITE_PATH: sqlite }), quiet, join(__dirname, '..'), { isHelplineOpen: () => true });
