@@ -13,6 +13,11 @@ export interface WeightedSentence {
   readonly weight: number;
 }
 
+/** Whether a sentence asks something: a question mark, a question word first, or an asking phrase. */
+export function asksSomething(sentence: string): boolean {
+  return sentence.includes('?') || QUESTION_START.test(sentence) || ASKING_PHRASE.test(sentence);
+}
+
 export function weightSentences(message: string): WeightedSentence[] {
   const parts = message
     .split(/(?<=[.!?])\s+|\n+/)
@@ -22,6 +27,6 @@ export function weightSentences(message: string): WeightedSentence[] {
   if (parts.length <= 1) return parts.map((text) => ({ text, weight: QUESTION_WEIGHT }));
   return parts.map((text) => ({
     text,
-    weight: text.includes('?') || QUESTION_START.test(text) || ASKING_PHRASE.test(text) ? QUESTION_WEIGHT : STATEMENT_WEIGHT,
+    weight: asksSomething(text) ? QUESTION_WEIGHT : STATEMENT_WEIGHT,
   }));
 }
