@@ -52,7 +52,7 @@ export function repliesFor(result: RoutingResult, index: KnowledgeIndex): Reply[
     if (entry) return answerReplies(entry.id, index);
   }
   if (result.kind === 'clarify') {
-    const titles = offeredEntries(result, index).map((id) => index.entry(id)?.title ?? '');
+    const titles = offeredTitles(result, index);
     return [{ text: 'I want to make sure I give you the right information. Did you mean one of these?', buttons: [...titles, SOMETHING_ELSE] }];
   }
   return fallbackReplies(result.topic === 'out-of-scope');
@@ -95,7 +95,7 @@ export function asideReplies(entryId: string, index: KnowledgeIndex, currentTopi
 
 /** "Did you mean…" in the middle of a guided conversation: buttons that stay, so the question can follow. */
 export function asideClarifyReplies(result: RoutingResult, index: KnowledgeIndex): Reply[] {
-  const titles = offeredEntries(result, index).map((id) => index.entry(id)?.title ?? '');
+  const titles = offeredTitles(result, index);
   if (titles.length === 0) return [];
   return [{ text: 'That sounds like a different question. Did you mean one of these?', cardButtons: titles }];
 }
@@ -123,4 +123,8 @@ export function offeredEntries(result: RoutingResult, index: KnowledgeIndex): st
     .map((c) => c.id)
     .filter((id, i, all) => all.indexOf(id) === i && index.entry(id) !== undefined)
     .slice(0, 3);
+}
+
+function offeredTitles(result: RoutingResult, index: KnowledgeIndex): string[] {
+  return offeredEntries(result, index).map((id) => index.entry(id)?.title ?? '');
 }
